@@ -1,0 +1,35 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { AUTHOR_ROLES, ARTICLE_KINDS } from './lib/articleContract.ts';
+
+// The ingest writes here (scripts/ingest.ts); tests and benchmarks point it elsewhere.
+const contentDir = process.env.ARCHIVE_CONTENT_DIR ?? './src/content/articles';
+
+const articles = defineCollection({
+  loader: glob({ pattern: '**/*.md', base: contentDir }),
+  schema: z.strictObject({
+    title: z.string().trim().min(1),
+    kicker: z.string().min(1).optional(), // 引题: the line printed above the headline
+    subtitle: z.string().min(1).optional(), // 副题: the line printed below it
+    column: z.string().min(1).optional(), // 栏目 such as 简讯 or 图片新闻
+    kind: z.enum(ARTICLE_KINDS),
+    byline: z.string().min(1).optional(), // exactly as printed, typesetting spaces and all
+    authors: z
+      .array(z.strictObject({ name: z.string().min(1), role: z.enum(AUTHOR_ROLES) }))
+      .default([]),
+    date: z.iso.date().nullable(),
+    dateInferred: z.boolean(), // true when `date` was read from the text, not stated in seeds/manifest.yaml
+    edition: z.string().min(1).optional(), // from seeds/manifest.yaml
+    page: z.number().int().positive().optional(), // printed page number, from seeds/manifest.yaml
+    regions: z.array(z.string().min(1)).default([]), // canonical names from data/gazetteer.yaml
+    keywords: z.array(z.string().min(1)).max(8).default([]),
+    source: z.strictObject({
+      file: z.string().min(1), // the page file's name in seeds/
+      index: z.number().int().nonnegative(), // the article's order on that page, from 0
+    }),
+    continued: z.string().min(1).optional(), // the text of a （上接…）/（下转…） marker
+  }),
+});
+
+export const collections = { articles };

@@ -1,0 +1,33 @@
+/**
+ * The front-matter vocabulary shared by the ingest (which writes it) and the
+ * content schema (which checks it). See docs/front-matter.md.
+ */
+export const ARTICLE_KINDS = ['article', 'brief', 'photo', 'notice'] as const;
+export type ArticleKind = (typeof ARTICLE_KINDS)[number];
+
+export const AUTHOR_ROLES = ['记者', '全媒体记者', '见习记者', '通讯员', '摄影', '作者'] as const;
+export type AuthorRole = (typeof AUTHOR_ROLES)[number];
+
+export interface Author {
+  name: string;
+  role: AuthorRole;
+}
+
+/** One article's front matter, as the ingest writes it. */
+export interface ArticleFrontMatter {
+  title: string;
+  kicker?: string;
+  subtitle?: string;
+  column?: string;
+  kind: ArticleKind;
+  byline?: string;
+  authors: Author[];
+  date: string | null;
+  dateInferred: boolean;
+  edition?: string;
+  page?: number;
+  regions: string[];
+  keywords: string[];
+  source: { file: string; index: number };
+  continued?: string;
+}
