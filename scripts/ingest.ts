@@ -1,0 +1,35 @@
+/**
+ * npm run ingest -- [--seeds <dir>] [--out <dir>] [--cache <dir> | --no-cache]
+ *
+ * Parses raw page files into Markdown articles for the site. Prints what it
+ * read and wrote; exits 1 when any page could not be read.
+ */
+import { parseArgs } from 'node:util';
+import { ingestDirectory } from './lib/ingestDirectory.ts';
+
+const { values } = parseArgs({
+  options: {
+    seeds: { type: 'string', default: process.env.SEEDS_DIR ?? 'seeds' },
+    out: { type: 'string', default: process.env.ARCHIVE_CONTENT_DIR ?? 'src/content/articles' },
+    cache: { type: 'string', default: '.cache/ingest' },
+    'no-cache': { type: 'boolean', default: false },
+  },
+});
+
+const started = performance.now();
+const summary = ingestDirectory({
+  seedsDir: values.seeds,
+  outDir: values.out,
+  ...(values['no-cache'] ? {} : { cacheDir: values.cache }),
+});
+const seconds = ((performance.now() - started) / 1000).toFixed(2);
+
+for (const warning of summary.warnings) console.warn(`warning: ${warning}`);
+for (const error of summary.errors) console.error(`error: ${error}`);
+console.log(
+  `ingest: ${summary.pagesRead} pages read (${summary.pagesParsed} parsed, ${summary.pagesFromCache} from cache), ` +
+    `${summary.articlesWritten} articles written to ${values.out} ` +
+    `(${summary.filesChanged} changed, ${summary.filesRemoved} removed), ` +
+    `${summary.warnings.length} warnings, ${summary.errors.length} errors in ${seconds}s`,
+);
+if (summary.errors.length > 0) process.exitCode = 1;

@@ -1,0 +1,43 @@
+/**
+ * `seeds/manifest.yaml` states what is known about a page and can't be read
+ * from its text: its date, edition and page number. A stated date wins over
+ * an inferred one.
+ *
+ *   pages:
+ *     004_58951b09849fe9b2.txt: { date: 2020-03-09, edition: 衡阳日报, page: 1 }
+ */
+import { parse } from 'yaml';
+
+export interface PageFacts {
+  date?: string;
+  edition?: string;
+  page?: number;
+}
+
+export type Manifest = Map<string, PageFacts>;
+
+export function parseManifest(text: string, origin: string): Manifest {
+  const raw = parse(text) as { pages?: Record<string, Record<string, unknown>> } | null;
+  const manifest: Manifest = new Map();
+  const pages = raw?.pages ?? {};
+  if (typeof pages !== 'object' || Array.isArray(pages)) throw new Error(`${origin}: \`pages\` must map file names to facts`);
+  for (const [file, facts] of Object.entries(pages)) {
+    const entry: PageFacts = {};
+    const date = facts.date instanceof Date ? facts.date.toISOString().slice(0, 10) : facts.date;
+    if (date !== undefined) {
+      if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/u.test(date) || Number.isNaN(Date.parse(date))) {
+        throw new Error(`${origin}: ${file}: date must be YYYY-MM-DD, not ${String(date)}`);
+      }
+      entry.date = date;
+    }
+    if (facts.edition !== undefined) entry.edition = String(facts.edition);
+    if (facts.page !== undefined) {
+      if (!Number.isInteger(facts.page) || (facts.page as number) < 1) {
+        throw new Error(`${origin}: ${file}: page must be a positive whole number`);
+      }
+      entry.page = facts.page as number;
+    }
+    manifest.set(file, entry);
+  }
+  return manifest;
+}

@@ -1,0 +1,178 @@
+/**
+ * Rebuilds paragraphs from a page's printed lines.
+ *
+ * OCR output comes in two shapes. In narrow-column pages every printed line
+ * (about 13–18 characters) stands alone between blank lines, and words are
+ * split across lines; in wide pages each paragraph is one line, but a
+ * paragraph that crossed a column or page break is cut in two. Both are
+ * joined here; paragraph breaks, headline blocks and page furniture are kept.
+ */
+import { isHeadlineLike, isStructural } from './classify.ts';
+import { displayWidth, endsClosed, endsSentence, joinWrapped } from './text.ts';
+
+export interface Unit {
+  /** The reflowed text of one paragraph or one printed line. */
+  text: string;
+  /** 1-based numbers of the source lines it was built from. */
+  lines: number[];
+  /** Blank lines printed before it; three or more mark a layout break (a photo, a new region). */
+  gapBefore: number;
+  gapAfter: number;
+  /** How many lines its block had: lines printed together with no blank between them. */
+  blockSize: number;
+  /** In a narrow-column page: wider than a column, so a caption or headline spanning columns. */
+  wide: boolean;
+}
+
+export interface Reflowed {
+  units: Unit[];
+  narrow: boolean;
+  /** Median width of a column line on a narrow page, 0 on a wide one. */
+  columnWidth: number;
+}
+
+interface Line {
+  no: number;
+  text: string;
+  gapBefore: number;
+  gapAfter: number;
+  blockSize: number;
+}
+
+/** Wide-page lines at least this wide are prose, so a missing final stop means the paragraph was cut. */
+const MIN_CUT_PARAGRAPH_WIDTH = 24;
+/** The rest of a word split at a break: one or two characters, then a clause ends. */
+const SPLIT_WORD_TAIL = /^[^，。、；：！？“”\s]{1,2}[，。、；：]/u;
+/** Blank lines that separate layout regions; text is never joined across them. */
+export const LAYOUT_BREAK = 3;
+
+export function reflow(text: string): Reflowed {
+  const lines = readLines(text);
+  const singles = lines.filter((l) => l.blockSize === 1 && !isStructural(l.text)).map((l) => displayWidth(l.text));
+  const median = percentile(singles, 0.5);
+  const narrow = singles.length >= 12 && median <= 20 && singles.filter((w) => w <= 22).length >= singles.length * 0.7;
+  const units = narrow ? reflowNarrow(lines, median) : reflowWide(lines);
+  return { units, narrow, columnWidth: narrow ? median : 0 };
+}
+
+function readLines(text: string): Line[] {
+  const raw = text.split('\n');
+  const lines: Line[] = [];
+  let blanks = 0;
+  raw.forEach((value, index) => {
+    const trimmed = value.replace(/[\s\u3000]+$/u, '').replace(/^[\s\u3000]+/u, '');
+    if (trimmed === '') {
+      blanks += 1;
+      return;
+    }
+    const previous = lines.at(-1);
+    if (previous) previous.gapAfter = blanks;
+    lines.push({ no: index + 1, text: trimmed, gapBefore: blanks, gapAfter: 0, blockSize: 1 });
+    blanks = 0;
+  });
+  const last = lines.at(-1);
+  if (last) last.gapAfter = blanks;
+  // Block sizes: runs of lines with no blank line between them.
+  let start = 0;
+  for (let i = 1; i <= lines.length; i += 1) {
+    if (i === lines.length || lines[i]!.gapBefore > 0) {
+      for (let j = start; j < i; j += 1) lines[j]!.blockSize = i - start;
+      start = i;
+    }
+  }
+  return lines;
+}
+
+function unitOf(line: Line, wide = false): Unit {
+  return {
+    text: line.text,
+    lines: [line.no],
+    gapBefore: line.gapBefore,
+    gapAfter: line.gapAfter,
+    blockSize: line.blockSize,
+    wide,
+  };
+}
+
+function append(unit: Unit, line: Line): void {
+  unit.text = joinWrapped(unit.text, line.text);
+  unit.lines.push(line.no);
+  unit.gapAfter = line.gapAfter;
+}
+
+const PUNCTUATION = /[，。、；：？！“”‘’《》（）…—]/u;
+
+function reflowNarrow(lines: Line[], columnWidth: number): Unit[] {
+  const isColumnLine = (l: Line) =>
+    l.blockSize === 1 && !isStructural(l.text) && displayWidth(l.text) <= columnWidth * 1.35;
+  const full = columnWidth * 0.75;
+  const units: Unit[] = [];
+  let open: Unit | undefined;
+  let openWidth = 0;
+  let openLast = '';
+  for (const line of lines) {
+    if (!isColumnLine(line)) {
+      open = undefined;
+      units.push(unitOf(line, displayWidth(line.text) > columnWidth * 1.35));
+      continue;
+    }
+    if (
+      open &&
+      line.gapBefore < LAYOUT_BREAK &&
+      !paragraphEndsAt(open, openWidth, full) &&
+      // Two column lines with no punctuation between them are labels (captions), not wrapped prose.
+      PUNCTUATION.test(openLast + line.text)
+    ) {
+      append(open, line);
+    } else {
+      open = unitOf(line);
+      units.push(open);
+    }
+    openWidth = displayWidth(line.text);
+    openLast = line.text;
+  }
+  return units;
+}
+
+/**
+ * In a narrow column a line ends its paragraph when it closes a sentence and
+ * is short, or closes with a bare full stop. A full line that ends on a
+ * closing quote usually runs on (`…生产了！”` followed by who said it).
+ */
+function paragraphEndsAt(unit: Unit, lastLineWidth: number, full: number): boolean {
+  const text = unit.text;
+  if (!endsClosed(text)) return false;
+  if (lastLineWidth < full) return true;
+  return /[。！？!?…；;]$/u.test(text);
+}
+
+function reflowWide(lines: Line[]): Unit[] {
+  const units: Unit[] = [];
+  for (const line of lines) {
+    const previous = units.at(-1);
+    if (previous && continuesAcrossBreak(previous, line)) append(previous, line);
+    else units.push(unitOf(line));
+  }
+  return units;
+}
+
+/** A long paragraph cut at a column or page break resumes on the next printed line. */
+function continuesAcrossBreak(previous: Unit, line: Line): boolean {
+  if (line.gapBefore >= LAYOUT_BREAK || previous.blockSize > 1 || line.blockSize > 1) return false;
+  if (isStructural(previous.text) || isStructural(line.text)) return false;
+  if (endsClosed(previous.text)) return false;
+  const width = displayWidth(previous.text);
+  // A shorter line is prose only if it has a clause break and the next line
+  // opens with a one- or two-character fragment: a word split at the break.
+  const shortCut = width >= 10 && /[，、]/u.test(previous.text) && SPLIT_WORD_TAIL.test(line.text);
+  if (width < MIN_CUT_PARAGRAPH_WIDTH && !shortCut) return false;
+  if (/[：:]$/u.test(previous.text)) return false;
+  // The next line must read as the rest of a sentence, not as a headline or subhead.
+  return !isHeadlineLike(line.text) || endsSentence(line.text);
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
