@@ -72,11 +72,7 @@ export function isBriefItem(line: string): boolean {
 /** Lines that carry page structure: never joined to the text around them. */
 export function isStructural(line: string): boolean {
   return (
-    headingOf(line) !== undefined ||
-    isBylineLine(line) ||
-    isLead(line) ||
-    isContinuationLine(line) ||
-    isBriefItem(line)
+    headingOf(line) !== undefined || isBylineLine(line) || isLead(line) || isContinuationLine(line) || isBriefItem(line)
   );
 }
 

@@ -20,7 +20,7 @@ interface Day {
 
 /** Years that name targets or plans, not the time of writing. */
 const FUTURE_YEAR_BEFORE = /(?:到|至|—|–|-|~|～)$/u;
-const FUTURE_YEAR_AFTER = /^(?:年前|年底前|年末前|远景|目标|愿景|规划)/u;
+const FUTURE_YEAR_AFTER = /^年(?:前(?![一二三四五六七八九十两几半]|季)|底前|末前|远景|目标|愿景|规划)/u;
 /** Words that put the date that follows them in the future. */
 const FUTURE_CUE = /(?:将|拟|计划|预计|定于|届时|即将|将于|预定)[^，。；]{0,6}$/u;
 /** Periods whose end must have passed when the report was written. */
@@ -40,7 +40,7 @@ export function inferPageDate(raw: string): InferredDate {
   const past: Day[] = [];
   const future: Day[] = [];
   for (const match of text.matchAll(/(?:(\d{4})年)?(?<!\d)(\d{1,2})月(\d{1,2})日/gu)) {
-    const mentionedYear = match[1] ? Number(match[1]) : year;
+    const mentionedYear: number = match[1] ? Number(match[1]) : year;
     const day = { month: Number(match[2]), day: Number(match[3]) };
     if (mentionedYear !== year || !isValid(year, day)) continue;
     const before = text.slice(Math.max(0, (match.index ?? 0) - 12), match.index);
@@ -60,7 +60,10 @@ export function inferPageDate(raw: string): InferredDate {
   const announced = earliest(future);
   if (/明日|明天/u.test(text) && announced && (!latest || compare(announced, latest) > 0)) {
     const published = addDays(year, announced, -1);
-    return { date: format({ year, ...published }), reason: `the day before ${describe(announced)}, announced for 明日` };
+    return {
+      date: format({ year, ...published }),
+      reason: `the day before ${describe(announced)}, announced for 明日`,
+    };
   }
   if (!latest) return { date: null, reason: `${year} is printed but no day of it is` };
   // A daily paper reports the day after the latest event it names.
@@ -83,7 +86,7 @@ function currentYear(text: string): number | undefined {
   for (const match of text.matchAll(/(?<![\d.])((?:19|20)\d{2})年/gu)) {
     const at = match.index ?? 0;
     const before = text.slice(Math.max(0, at - 2), at);
-    const after = text.slice(at + match[0].length - 1, at + match[0].length + 3);
+    const after = text.slice(at + match[0].length - 1, at + match[0].length + 4);
     if (FUTURE_YEAR_BEFORE.test(before) || FUTURE_YEAR_AFTER.test(after)) continue;
     const year = Number(match[1]);
     if (best === undefined || year > best) best = year;

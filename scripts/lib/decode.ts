@@ -9,8 +9,10 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 export function decodePage(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return finish(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return finish(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return finish(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return finish(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be');
   if (bytes.includes(0)) return { ok: false, reason: 'the file is binary (it contains NUL bytes), not page text' };
   const body = UTF8_BOM.every((b, i) => bytes[i] === b) ? bytes.subarray(3) : bytes;
   try {
@@ -31,6 +33,8 @@ function finish(raw: string, encoding: string): DecodeResult {
     .replace(/\r\n?/gu, '\n')
     .normalize('NFC');
   if (text.trim() === '') return { ok: false, reason: 'the file holds only white space' };
+  // Control characters (other than tab and line ends) and U+FFFD mean the bytes were not text.
+  // eslint-disable-next-line no-control-regex
   const controls = text.match(/[\u0001-\u0008\u000b\u000c\u000e-\u001f\ufffd]/gu)?.length ?? 0;
   if (controls > Math.max(4, text.length / 100)) {
     return { ok: false, reason: `the file is unreadable as text (${controls} control or replacement characters)` };

@@ -14,7 +14,7 @@ import { loadGazetteer } from '../../src/lib/gazetteer.ts';
 import { decodePage } from './decode.ts';
 import { ingestPage, type IngestedArticle } from './ingestPage.ts';
 import { createKeywordExtractor, type KeywordExtractor } from './keywords.ts';
-import { parseManifest, type Manifest } from './manifest.ts';
+import { parseManifest, type Manifest, type PageFacts } from './manifest.ts';
 import { toMarkdownFile } from './markdown.ts';
 import { createRegionMatcher, type RegionMatcher } from './regions.ts';
 import { baseSlug, createSlugAllocator } from './slug.ts';
@@ -150,7 +150,7 @@ function writeArticles(pages: { file: string; articles: IngestedArticle[] }[], o
 
 function readManifest(seedsDir: string): Manifest {
   const path = join(seedsDir, MANIFEST);
-  return existsSync(path) ? parseManifest(readFileSync(path, 'utf8'), path) : new Map();
+  return existsSync(path) ? parseManifest(readFileSync(path, 'utf8'), path) : new Map<string, PageFacts>();
 }
 
 function readCache(path: string): { articles: IngestedArticle[]; warnings: string[] } | undefined {

@@ -51,7 +51,10 @@ export function createKeywordExtractor(gazetteer: Gazetteer): KeywordExtractor {
       const seen = new Set<string>();
       return ranked
         .map(({ word, weight }) => ({ word: word.trim(), weight }))
-        .filter(({ word }) => word.length > 1 && !stopWords.has(word) && !NUMERIC.test(word) && !/^[\x20-\x7e]{1,2}$/u.test(word))
+        .filter(
+          ({ word }) =>
+            word.length > 1 && !stopWords.has(word) && !NUMERIC.test(word) && !/^[\x20-\x7e]{1,2}$/u.test(word),
+        )
         .sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
         .filter(({ word }) => (seen.has(word) ? false : (seen.add(word), true)))
         .slice(0, MAX_KEYWORDS)

@@ -20,17 +20,21 @@ export function parseManifest(text: string, origin: string): Manifest {
   const raw = parse(text) as { pages?: Record<string, Record<string, unknown>> } | null;
   const manifest: Manifest = new Map();
   const pages = raw?.pages ?? {};
-  if (typeof pages !== 'object' || Array.isArray(pages)) throw new Error(`${origin}: \`pages\` must map file names to facts`);
+  if (typeof pages !== 'object' || Array.isArray(pages))
+    throw new Error(`${origin}: \`pages\` must map file names to facts`);
   for (const [file, facts] of Object.entries(pages)) {
     const entry: PageFacts = {};
-    const date = facts.date instanceof Date ? facts.date.toISOString().slice(0, 10) : facts.date;
+    const date = facts.date;
     if (date !== undefined) {
       if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/u.test(date) || Number.isNaN(Date.parse(date))) {
-        throw new Error(`${origin}: ${file}: date must be YYYY-MM-DD, not ${String(date)}`);
+        throw new Error(`${origin}: ${file}: date must be YYYY-MM-DD, not ${JSON.stringify(date)}`);
       }
       entry.date = date;
     }
-    if (facts.edition !== undefined) entry.edition = String(facts.edition);
+    if (facts.edition !== undefined) {
+      if (typeof facts.edition !== 'string') throw new Error(`${origin}: ${file}: edition must be text`);
+      entry.edition = facts.edition;
+    }
     if (facts.page !== undefined) {
       if (!Number.isInteger(facts.page) || (facts.page as number) < 1) {
         throw new Error(`${origin}: ${file}: page must be a positive whole number`);

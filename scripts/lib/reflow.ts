@@ -7,7 +7,7 @@
  * paragraph that crossed a column or page break is cut in two. Both are
  * joined here; paragraph breaks, headline blocks and page furniture are kept.
  */
-import { isHeadlineLike, isStructural } from './classify.ts';
+import { headingOf, isBylineLine, isContinuationLine, isHeadlineLike, isStructural } from './classify.ts';
 import { displayWidth, endsClosed, endsSentence, joinWrapped } from './text.ts';
 
 export interface Unit {
@@ -75,8 +75,8 @@ function readLines(text: string): Line[] {
   // Block sizes: runs of lines with no blank line between them.
   let start = 0;
   for (let i = 1; i <= lines.length; i += 1) {
-    if (i === lines.length || lines[i]!.gapBefore > 0) {
-      for (let j = start; j < i; j += 1) lines[j]!.blockSize = i - start;
+    if (i === lines.length || lines[i].gapBefore > 0) {
+      for (let j = start; j < i; j += 1) lines[j].blockSize = i - start;
       start = i;
     }
   }
@@ -159,7 +159,9 @@ function reflowWide(lines: Line[]): Unit[] {
 /** A long paragraph cut at a column or page break resumes on the next printed line. */
 function continuesAcrossBreak(previous: Unit, line: Line): boolean {
   if (line.gapBefore >= LAYOUT_BREAK || previous.blockSize > 1 || line.blockSize > 1) return false;
-  if (isStructural(previous.text) || isStructural(line.text)) return false;
+  // A dateline paragraph or a ▲ item is prose and may be cut; bylines and headings never are.
+  if (isStructural(line.text) || headingOf(previous.text) || isBylineLine(previous.text)) return false;
+  if (isContinuationLine(previous.text)) return false;
   if (endsClosed(previous.text)) return false;
   const width = displayWidth(previous.text);
   // A shorter line is prose only if it has a clause break and the next line
@@ -174,5 +176,5 @@ function continuesAcrossBreak(previous: Unit, line: Line): boolean {
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 }

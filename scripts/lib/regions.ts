@@ -47,7 +47,8 @@ export function createRegionMatcher(gazetteer: Gazetteer): RegionMatcher {
       const after = text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 2);
       if (region && !NOT_A_PLACE_AFTER.test(after)) found.push(region);
     }
-    for (const _ of text.matchAll(CITY_BODY)) found.push(CITY);
+    const cityBodies = text.match(CITY_BODY)?.length ?? 0;
+    for (let i = 0; i < cityBodies; i += 1) found.push(CITY);
     return found;
   };
 

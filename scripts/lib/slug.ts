@@ -6,7 +6,9 @@ import { squash } from './text.ts';
  * so it stays put when other pages are added to or removed from the archive.
  */
 export function baseSlug(title: string, bodyText: string): string {
-  const digest = createHash('sha256').update(`${squash(title)}\n${squash(bodyText).slice(0, 120)}`).digest('hex');
+  const digest = createHash('sha256')
+    .update(`${squash(title)}\n${squash(bodyText).slice(0, 120)}`)
+    .digest('hex');
   return digest.slice(0, 12);
 }
 

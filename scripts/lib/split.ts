@@ -95,7 +95,7 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
 
   /** How many units from `index` form a caption (0 when it is not one). */
   const captionLength = (index: number): number => {
-    const unit = units[index]!;
+    const unit = units[index];
     const text = unit.text;
     if (isLead(text) || isBriefItem(text) || isBylineLine(text) || headingOf(text)) return 0;
     const inline = PHOTO_CREDIT.exec(text);
@@ -123,7 +123,7 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
   const headRunAt = (index: number): Unit[] => {
     const run: Unit[] = [];
     for (let i = index; i < units.length && run.length < 5; i += 1) {
-      const unit = units[i]!;
+      const unit = units[i];
       const heading = headingOf(unit.text);
       if (heading && columnNameOf(unit.text, vocabulary)) break;
       if (heading && run.some((u) => headingOf(u.text))) break;
@@ -139,8 +139,8 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
     return run;
   };
 
-  for (let i = 0; i < units.length; ) {
-    const unit = units[i]!;
+  for (let i = 0; i < units.length;) {
+    const unit = units[i];
     const text = unit.text;
 
     const column = columnNameOf(text, vocabulary);
@@ -267,16 +267,14 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
     const next = units[index + count];
     const credit = next && isCreditLine(next.text) ? next : undefined;
     const inlineCredit = PHOTO_CREDIT.exec(text);
-    const standalone =
-      (credit !== undefined || inlineCredit !== null) &&
-      opensWithDate(text) &&
-      displayWidth(text) >= 30 &&
-      current?.kind !== 'photo';
+    const credited = credit !== undefined || inlineCredit !== null;
+    // Dated, credited photo news stands alone; other captions belong to the story they sit in.
+    const standalone = credited && opensWithDate(text) && displayWidth(text) >= 30;
     let article: DraftArticle;
     if (current?.kind === 'photo' && !current.closed) {
       article = current;
       article.blocks.push({ type: 'paragraph', text });
-    } else if (standalone || !current) {
+    } else if (standalone || !current || current.closed) {
       article = start('photo');
       article.blocks.push({ type: 'paragraph', text });
     } else {
@@ -303,7 +301,7 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
   function placeHeadRun(whole: Unit[], next: Next): void {
     // Banners printed right under a story (a sponsor line, a hotline) close that story.
     let leading = 0;
-    while (leading < whole.length && isBanner(whole[leading]!)) leading += 1;
+    while (leading < whole.length && isBanner(whole[leading])) leading += 1;
     const run = current && current.blocks.length > 0 && leading < whole.length ? whole.slice(leading) : whole;
     if (run !== whole) {
       const closing = whole.slice(0, leading);

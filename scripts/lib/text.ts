@@ -47,5 +47,10 @@ export function squash(text: string): string {
 
 /** Splits text into sentences, keeping each sentence's closing punctuation and quote. */
 export function sentences(text: string): string[] {
-  return text.match(/[^。！？!?]+(?:[。！？!?]+[”’」』]?|$)/gu)?.map((s) => s.trim()).filter(Boolean) ?? [];
+  return (
+    text
+      .match(/[^。！？!?]+(?:[。！？!?]+[”’」』]?|$)/gu)
+      ?.map((s) => s.trim())
+      .filter(Boolean) ?? []
+  );
 }

@@ -1,0 +1,42 @@
+/**
+ * npm run build: ingest → astro build → search index.
+ *
+ * Reads pages from `seeds/` (or `$SEEDS_DIR`), writes the site to `dist/`
+ * (or `$ARCHIVE_OUT_DIR`). Each stage prints its wall time.
+ */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { ingestDirectory } from './lib/ingestDirectory.ts';
+
+const seedsDir = resolve(process.env.SEEDS_DIR ?? 'seeds');
+const contentDir = resolve(process.env.ARCHIVE_CONTENT_DIR ?? 'src/content/articles');
+const outDir = resolve(process.env.ARCHIVE_OUT_DIR ?? 'dist');
+
+async function stage<T>(name: string, run: () => T | Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await run();
+  console.log(`build: ${name} done in ${((performance.now() - started) / 1000).toFixed(1)}s`);
+  return result;
+}
+
+const summary = await stage('ingest', () =>
+  ingestDirectory({ seedsDir, outDir: contentDir, cacheDir: resolve('.cache/ingest') }),
+);
+for (const warning of summary.warnings) console.warn(`warning: ${warning}`);
+for (const error of summary.errors) console.error(`error: ${error}`);
+console.log(`build: ${summary.articlesWritten} articles from ${summary.pagesRead} pages in ${seedsDir}`);
+if (summary.errors.length > 0) {
+  console.error('build: stopped: some pages could not be read (see the errors above)');
+  process.exit(1);
+}
+
+await stage('astro', () => {
+  const result = spawnSync('astro', ['build'], {
+    stdio: 'inherit',
+    env: { ...process.env, ARCHIVE_CONTENT_DIR: contentDir, ARCHIVE_OUT_DIR: outDir },
+  });
+  if (result.status !== 0) {
+    console.error(`build: astro build failed (exit ${result.status ?? result.signal})`);
+    process.exit(1);
+  }
+});
