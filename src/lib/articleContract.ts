@@ -1,6 +1,6 @@
 /**
  * The front-matter vocabulary shared by the ingest (which writes it) and the
- * content schema (which checks it). See docs/front-matter.md.
+ * content schema (which checks it). See docs/ingest.md.
  */
 export const ARTICLE_KINDS = ['article', 'brief', 'photo', 'notice'] as const;
 export type ArticleKind = (typeof ARTICLE_KINDS)[number];
