@@ -60,7 +60,8 @@ export function ingestDirectory(options: IngestOptions): IngestSummary {
   let tools: { vocabulary: Vocabulary; regions: RegionMatcher; keywords: KeywordExtractor } | undefined;
   const rulesVersion = rulesFingerprint();
   const seenPages = new Map<string, string>();
-  const pages: { file: string; articles: IngestedArticle[] }[] = [];
+  // Pages are written as they are parsed, in file order, so memory stays flat however large the archive.
+  const writer = createWriter(options.outDir, summary);
 
   for (const file of files) {
     const path = join(options.seedsDir, file);
@@ -94,7 +95,7 @@ export function ingestDirectory(options: IngestOptions): IngestSummary {
     if (cached) {
       summary.pagesFromCache += 1;
       summary.warnings.push(...cached.warnings);
-      pages.push({ file, articles: cached.articles });
+      writer.write(cached.articles);
       continue;
     }
     tools ??= createTools();
@@ -106,10 +107,10 @@ export function ingestDirectory(options: IngestOptions): IngestSummary {
       mkdirSync(options.cacheDir!, { recursive: true });
       writeFileSync(cachePath, JSON.stringify({ articles: result.articles, warnings: result.warnings }));
     }
-    pages.push({ file, articles: result.articles });
+    writer.write(result.articles);
   }
 
-  writeArticles(pages, options.outDir, summary);
+  writer.finish();
   return summary;
 }
 
@@ -122,30 +123,34 @@ function createTools() {
   };
 }
 
-function writeArticles(pages: { file: string; articles: IngestedArticle[] }[], outDir: string, summary: IngestSummary) {
+/** Writes articles under unique slugs, touching only files whose bytes change; `finish` removes the rest. */
+function createWriter(outDir: string, summary: IngestSummary) {
   mkdirSync(outDir, { recursive: true });
   const allocate = createSlugAllocator();
   const wanted = new Set<string>();
-  for (const { articles } of pages) {
-    for (const article of articles) {
-      const slug = allocate(baseSlug(article.frontMatter.title, article.text));
-      const name = `${slug}.md`;
-      wanted.add(name);
-      const content = toMarkdownFile(article.frontMatter, article.body);
-      const path = join(outDir, name);
-      if (!existsSync(path) || readFileSync(path, 'utf8') !== content) {
-        writeFileSync(path, content);
-        summary.filesChanged += 1;
+  return {
+    write(articles: IngestedArticle[]) {
+      for (const article of articles) {
+        const name = `${allocate(baseSlug(article.frontMatter.title, article.text))}.md`;
+        wanted.add(name);
+        const content = toMarkdownFile(article.frontMatter, article.body);
+        const path = join(outDir, name);
+        if (!existsSync(path) || readFileSync(path, 'utf8') !== content) {
+          writeFileSync(path, content);
+          summary.filesChanged += 1;
+        }
+        summary.articlesWritten += 1;
       }
-      summary.articlesWritten += 1;
-    }
-  }
-  for (const name of readdirSync(outDir)) {
-    if (name.endsWith('.md') && !wanted.has(name)) {
-      rmSync(join(outDir, name));
-      summary.filesRemoved += 1;
-    }
-  }
+    },
+    finish() {
+      for (const name of readdirSync(outDir)) {
+        if (name.endsWith('.md') && !wanted.has(name)) {
+          rmSync(join(outDir, name));
+          summary.filesRemoved += 1;
+        }
+      }
+    },
+  };
 }
 
 function readManifest(seedsDir: string): Manifest {
