@@ -141,7 +141,8 @@ function reflowNarrow(lines: Line[], columnWidth: number): Unit[] {
  */
 function paragraphEndsAt(unit: Unit, lastLineWidth: number, full: number): boolean {
   const text = unit.text;
-  if (!endsClosed(text)) return false;
+  // A short line that closes nothing is a headline or a label, never a wrapped line of prose.
+  if (!endsClosed(text)) return lastLineWidth < full && unit.lines.length === 1 && isHeadlineLike(text);
   if (lastLineWidth < full) return true;
   return /[。！？!?…；;]$/u.test(text);
 }

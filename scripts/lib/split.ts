@@ -60,6 +60,8 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
   const articles: DraftArticle[] = [];
   let current: DraftArticle | undefined;
   let briefColumn: string | undefined;
+  /** A 图片新闻 banner covers every photo under it until the next story. */
+  let photoColumn: string | undefined;
   let pendingLines: number[] = [];
   let pendingColumn: string | undefined;
   /** After a headline printed below its body, what remains of the article is captions. */
@@ -100,6 +102,8 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
     if (isLead(text) || isBriefItem(text) || isBylineLine(text) || headingOf(text)) return 0;
     const inline = PHOTO_CREDIT.exec(text);
     if (inline && inline.index > 0) return 1;
+    // Text with a photo credit right under it is that photo's caption.
+    if (isCreditLine(units[index + 1]?.text ?? '') && displayWidth(text) <= 200) return 1;
     if (isCaptionNote(text, vocabulary)) return 1;
     // A block printed together with a note such as `(资料图片)` is a caption.
     if (unit.blockSize > 1 && unit.gapBefore > 0) {
@@ -147,6 +151,7 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
     if (column) {
       if (column.photo) {
         take(start('photo', { column: column.name }), unit);
+        photoColumn = column.name;
         briefColumn = undefined;
       } else {
         briefColumn = column.name;
@@ -220,6 +225,7 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
       continue;
     }
 
+    if (!(current?.kind === 'photo')) photoColumn = undefined;
     const captionUnits = captionLength(i);
     if (captionUnits > 0) {
       i = placeCaption(i, captionUnits);
@@ -256,7 +262,8 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
     const trailing = TRAILING_BYLINE.exec(text);
     if (trailing) {
       if (article.bylines.length === 0 || article.kind === 'brief') article.bylines.push(trailing[0]);
-      if (article.kind === 'brief') article.closed = true;
+      // Reporters' names at the end of a paragraph sign the item off: what follows is another story.
+      article.closed = true;
     }
     article.blocks.push({ type: 'paragraph', text });
   }
@@ -275,7 +282,7 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
       article = current;
       article.blocks.push({ type: 'paragraph', text });
     } else if (standalone || !current || current.closed) {
-      article = start('photo');
+      article = start('photo', photoColumn ? { column: photoColumn } : {});
       article.blocks.push({ type: 'paragraph', text });
     } else {
       article = current;

@@ -61,18 +61,66 @@ describe('splitPage', () => {
     expect(missingLines(text, articles)).toEqual([]);
   });
 
-  it('makes photo news of a 图片新闻 column and of a dated caption with a credit', () => {
+  it('makes photo news of every photo under a 图片新闻 banner', () => {
     const text = page(
       '## 图片新闻',
       '3月8日，常宁市隆源铜业有限公司内一派繁忙。',
       '■本报记者 王翟 摄',
+      '3月9日，衡东县一家企业的生产线全面恢复运转，工人们正在忙碌。',
+      '■通讯员 李西 摄',
+    );
+    const articles = split(text);
+    expect(articles.map((a) => [a.kind, a.column, a.bylines])).toEqual([
+      ['photo', '图片新闻', ['■本报记者 王翟 摄']],
+      ['photo', '图片新闻', ['■通讯员 李西 摄']],
+    ]);
+    expect(missingLines(text, articles)).toEqual([]);
+  });
+
+  it('makes photo news of a dated caption with a credit after a story, and keeps short captions in it', () => {
+    const text = page(
+      '# 标题',
+      '■本报记者 张三',
+      '本报讯 正文第一段，讲述了一些事情。',
+      '\n\n活动现场。 ■李西 摄',
       '\n\n6月1日上午，蒸湘区长湖社区组织志愿者走进幼儿园开展禁毒宣传活动，孩子们认真听讲。',
       '■通讯员 蒋静 摄',
     );
     const articles = split(text);
     expect(articles.map((a) => [a.kind, a.column, a.bylines])).toEqual([
-      ['photo', '图片新闻', ['■本报记者 王翟 摄']],
+      ['article', undefined, ['■本报记者 张三']],
       ['photo', undefined, ['■通讯员 蒋静 摄']],
+    ]);
+    expect(articles[0]!.blocks.map((b) => b.type)).toEqual(['paragraph', 'caption']);
+  });
+
+  it('reads a narrow-column page with its headline on top', () => {
+    const column = Array.from({ length: 14 }, (_, i) => `第${i}行的正文内容，继续讲述这件`);
+    const text = page(
+      '衡东县三键齐按激活动力',
+      '□ 本报记者 王晓辉',
+      ...column,
+      '事情的结尾。',
+      '下一个小标题',
+      ...column,
+      '又一个结尾。',
+    );
+    const articles = split(text);
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.title).toBe('衡东县三键齐按激活动力');
+    expect(articles[0]!.blocks.map((b) => b.type)).toEqual(['paragraph', 'subhead', 'paragraph']);
+  });
+
+  it('starts a new story after one signed off by its reporters', () => {
+    const text = page(
+      '# 第一条',
+      '正文说了一件事。（通讯员 张三）',
+      '第二条的标题',
+      '正文说了另一件事。（通讯员 李四）',
+    );
+    expect(split(text).map((a) => [a.title, a.bylines])).toEqual([
+      ['第一条', ['（通讯员 张三）']],
+      ['第二条的标题', ['（通讯员 李四）']],
     ]);
   });
 
