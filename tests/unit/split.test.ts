@@ -91,7 +91,7 @@ describe('splitPage', () => {
       ['article', undefined, ['■本报记者 张三']],
       ['photo', undefined, ['■通讯员 蒋静 摄']],
     ]);
-    expect(articles[0]!.blocks.map((b) => b.type)).toEqual(['paragraph', 'caption']);
+    expect(articles[0].blocks.map((b) => b.type)).toEqual(['paragraph', 'caption']);
   });
 
   it('reads a narrow-column page with its headline on top', () => {
@@ -107,8 +107,8 @@ describe('splitPage', () => {
     );
     const articles = split(text);
     expect(articles).toHaveLength(1);
-    expect(articles[0]!.title).toBe('衡东县三键齐按激活动力');
-    expect(articles[0]!.blocks.map((b) => b.type)).toEqual(['paragraph', 'subhead', 'paragraph']);
+    expect(articles[0].title).toBe('衡东县三键齐按激活动力');
+    expect(articles[0].blocks.map((b) => b.type)).toEqual(['paragraph', 'subhead', 'paragraph']);
   });
 
   it('starts a new story after one signed off by its reporters', () => {
