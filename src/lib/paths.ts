@@ -50,3 +50,17 @@ export function listingPagePath(base: string, page: number): string {
 export function absoluteUrl(path: string, site: URL | string | undefined): string {
   return new URL(path, site ?? 'https://archive.hengyang-daily.example').href;
 }
+
+/**
+ * Keyword-index pages 2… live under /keywords/~/ : `~` alone is never a
+ * keyword parameter (see keywordParam), so the index cannot collide with a
+ * keyword's own pages at /keywords/<keyword>/<n>/.
+ */
+export function keywordIndexPath(page: number): string {
+  return page <= 1 ? '/keywords/' : listingPagePath('/keywords/~/', page);
+}
+
+/** Likewise for the source-page index: /pages/~/<n>/ can never be a page slug. */
+export function sourcePageIndexPath(page: number): string {
+  return page <= 1 ? '/pages/' : listingPagePath('/pages/~/', page);
+}

@@ -8,3 +8,4 @@ export const PAGE_SIZE = 20;
 export const INDEX_PAGE_SIZE = 60;
 /** A day is at most one issue, but inferred dates can pile up on one day; paginate all the same. */
 export const DAY_PAGE_SIZE = 50;
+export const KEYWORD_INDEX_PAGE_SIZE = 300;
