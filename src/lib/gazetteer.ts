@@ -39,10 +39,8 @@ export function parseGazetteer(text: string, origin = GAZETTEER_PATH): Gazetteer
   const regions = (raw.regions as Record<string, unknown>[]).map((r, i): Region => {
     const where = `regions[${i}]`;
     if (typeof r.name !== 'string' || !r.name) fail(`${where} has no name`);
-    if (typeof r.slug !== 'string' || !/^[a-z0-9-]+$/.test(r.slug))
-      fail(`${where} (${String(r.name)}) needs a lower-case slug`);
-    if (!REGION_TYPES.includes(r.type as RegionType))
-      fail(`${where} (${String(r.name)}) has an unknown type ${String(r.type)}`);
+    if (typeof r.slug !== 'string' || !/^[a-z0-9-]+$/.test(r.slug)) fail(`${where} (${String(r.name)}) needs a lower-case slug`);
+    if (!REGION_TYPES.includes(r.type as RegionType)) fail(`${where} (${String(r.name)}) has an unknown type ${String(r.type)}`);
     const aliases = Array.isArray(r.aliases) ? r.aliases.map(String) : [];
     const region: Region = { name: r.name as string, slug: r.slug as string, type: r.type as RegionType, aliases };
     if (typeof r.parent === 'string') region.parent = r.parent;
@@ -58,8 +56,7 @@ export function parseGazetteer(text: string, origin = GAZETTEER_PATH): Gazetteer
   }
   const places = ((raw.places ?? []) as Record<string, unknown>[]).map((p, i): Place => {
     if (typeof p.name !== 'string' || typeof p.region !== 'string') fail(`places[${i}] needs a name and a region`);
-    if (!names.has(p.region as string))
-      fail(`places[${i}] (${String(p.name)}) names an unknown region ${String(p.region)}`);
+    if (!names.has(p.region as string)) fail(`places[${i}] (${String(p.name)}) names an unknown region ${String(p.region)}`);
     return { name: p.name as string, region: p.region as string };
   });
   const blockers = ((raw.blockers ?? []) as unknown[]).map(String);
