@@ -15,7 +15,9 @@ const articles = defineCollection({
     column: z.string().min(1).optional(), // 栏目 such as 简讯 or 图片新闻
     kind: z.enum(ARTICLE_KINDS),
     byline: z.string().min(1).optional(), // exactly as printed, typesetting spaces and all
-    authors: z.array(z.strictObject({ name: z.string().min(1), role: z.enum(AUTHOR_ROLES) })).default([]),
+    authors: z
+      .array(z.strictObject({ name: z.string().min(1), role: z.enum(AUTHOR_ROLES) }))
+      .default([]),
     date: z.iso.date().nullable(),
     dateInferred: z.boolean(), // true when `date` was read from the text, not stated in seeds/manifest.yaml
     edition: z.string().min(1).optional(), // from seeds/manifest.yaml
