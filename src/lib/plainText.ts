@@ -1,0 +1,53 @@
+import type { Nodes } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+const parser = unified().use(remarkParse);
+
+const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem', 'code', 'table', 'tableRow']);
+
+function collect(node: Nodes, out: string[]): void {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+    case 'code':
+    case 'html': // shown as text on the page too, by remarkPlainText
+      out.push(node.value);
+      return;
+    case 'break':
+      out.push('\n');
+      return;
+    case 'image':
+    case 'imageReference':
+      out.push(node.alt ?? '');
+      return;
+    case 'definition':
+      return;
+  }
+  if ('children' in node) {
+    for (const child of node.children) {
+      collect(child, out);
+      if (BLOCKS.has(child.type)) out.push('\n\n');
+    }
+  }
+}
+
+/**
+ * The visible text of a Markdown body, one blank line between blocks: what a
+ * reader sees, for JSON-LD `articleBody`, feeds, descriptions and the data dump.
+ */
+export function markdownToPlainText(markdown: string): string {
+  const out: string[] = [];
+  collect(parser.parse(markdown), out);
+  return out
+    .join('')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** The first `max` characters of a text on one line, cut at a character boundary. */
+export function excerpt(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const chars = [...flat];
+  return chars.length <= max ? flat : `${chars.slice(0, max).join('').trimEnd()}…`;
+}

@@ -1,0 +1,11 @@
+/** Names used in the masthead, titles, feeds, citations and structured data. */
+export const PAPER_NAME = '衡阳日报';
+export const SITE_NAME = '衡阳日报档案';
+export const SITE_DESCRIPTION = '衡阳日报数字档案：按地区、日期与版面浏览报道，可全文检索、可引用。';
+
+/** Page sizes: every listing paginates so that a 100,000-article archive still builds small pages. */
+export const PAGE_SIZE = 20;
+export const INDEX_PAGE_SIZE = 60;
+/** A day is at most one issue, but inferred dates can pile up on one day; paginate all the same. */
+export const DAY_PAGE_SIZE = 50;
+export const KEYWORD_INDEX_PAGE_SIZE = 300;
