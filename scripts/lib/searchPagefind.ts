@@ -12,6 +12,8 @@ function check<T extends { errors: string[] }>(response: T, what: string): T {
 
 export interface Indexer {
   addHTML(file: HTMLFile): Promise<void>;
+  /** Indexes HTML files on disk as Pagefind would by default; returns the page count. */
+  addDirectory(path: string, glob?: string): Promise<number>;
   write(outputPath: string): Promise<void>;
 }
 
@@ -24,6 +26,9 @@ export async function withPagefind<T>(config: PagefindServiceConfig, use: (index
     return await use({
       async addHTML(file) {
         check(await live.addHTMLFile(file), `addHTMLFile ${file.url ?? file.sourcePath ?? ''}`);
+      },
+      async addDirectory(path, glob) {
+        return check(await live.addDirectory({ path, ...(glob ? { glob } : {}) }), `addDirectory ${path}`).page_count;
       },
       async write(outputPath) {
         check(await live.writeFiles({ outputPath }), 'writeFiles');

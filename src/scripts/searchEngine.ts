@@ -36,7 +36,7 @@ interface PagefindInstance {
   ) => Promise<PagefindResponse | null>;
 }
 interface PagefindModule {
-  createInstance: (o: { basePath: string }) => PagefindInstance;
+  createInstance: (o: { basePath: string; noWorker?: boolean }) => PagefindInstance;
 }
 
 export type SortMode = 'relevance' | 'date';
@@ -101,7 +101,9 @@ export class SearchEngine {
       const lang = html.getAttribute('lang');
       html.setAttribute('lang', INDEX_LANGUAGE);
       try {
-        const instance = module.createInstance({ basePath });
+        // No worker: its script is another 12 kB on the first query, and a search over
+        // already-loaded chunks takes a few milliseconds on the main thread.
+        const instance = module.createInstance({ basePath, noWorker: true });
         await instance.options({ excerptLength: 0 });
         return instance;
       } finally {

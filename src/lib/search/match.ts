@@ -62,7 +62,7 @@ export function matchText(folded: string, terms: readonly QueryTerm[]): TextMatc
       verbatim++;
       ranges.push(...hits);
     } else {
-      for (const token of term.tokens) ranges.push(...findTerm(folded, token));
+      for (const token of term.pieces) ranges.push(...findTerm(folded, token));
     }
   }
   return { verbatim, ranges: mergeRanges(ranges) };

@@ -1,0 +1,54 @@
+/**
+ * Browser half of scripts/eval-search.ts, bundled on its own with esbuild. Runs one
+ * query against our engine or against stock Pagefind and reports the ranked URLs.
+ */
+import { SearchEngine } from '../../src/scripts/searchEngine.ts';
+
+export interface EvalRun {
+  /** Every result URL, in ranked order. */
+  urls: string[];
+  /** Time to a shown first page: search plus the first page's fragments. */
+  ms: number;
+}
+
+const PAGE = 10;
+
+interface StockResult {
+  data: () => Promise<{ url: string }>;
+}
+interface StockModule {
+  search: (q: string) => Promise<{ results: StockResult[] } | null>;
+}
+
+let engine: SearchEngine | undefined;
+let stock: Promise<StockModule> | undefined;
+
+async function ours(query: string): Promise<EvalRun> {
+  engine ??= new SearchEngine({ basePath: '/pagefind/', loadT2s: async () => (await (await fetch('/__eval/t2s.json')).json() as { pairs: string }).pairs });
+  const t0 = performance.now();
+  const response = await engine.search(query);
+  if (response) await engine.details(response, 0, PAGE);
+  const ms = performance.now() - t0;
+  const urls = response ? await Promise.all(response.hits.map(async (h) => h.detail?.url ?? (await h.result.data()).url)) : [];
+  return { urls, ms };
+}
+
+async function stockRun(query: string): Promise<EvalRun> {
+  stock ??= import(/* @vite-ignore */ '/__stock/pagefind/pagefind.js' as string) as Promise<StockModule>;
+  const pf = await stock;
+  const t0 = performance.now();
+  const response = await pf.search(query);
+  const results = response?.results ?? [];
+  await Promise.all(results.slice(0, PAGE).map((r) => r.data()));
+  const ms = performance.now() - t0;
+  const urls = await Promise.all(results.map(async (r) => (await r.data()).url));
+  return { urls, ms };
+}
+
+declare global {
+  interface Window {
+    evalSearch: (which: 'ours' | 'stock', query: string) => Promise<EvalRun>;
+  }
+}
+
+window.evalSearch = (which, query) => (which === 'ours' ? ours(query) : stockRun(query));
