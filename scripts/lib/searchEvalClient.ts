@@ -17,6 +17,7 @@ interface StockResult {
   data: () => Promise<{ url: string }>;
 }
 interface StockModule {
+  options: (o: Record<string, unknown>) => Promise<void>;
   search: (q: string) => Promise<{ results: StockResult[] } | null>;
 }
 
@@ -34,7 +35,10 @@ async function ours(query: string): Promise<EvalRun> {
 }
 
 async function stockRun(query: string): Promise<EvalRun> {
-  stock ??= import(/* @vite-ignore */ '/__stock/pagefind/pagefind.js' as string) as Promise<StockModule>;
+  // Served from /__stock/pagefind/, Pagefind would prefix result URLs with /__stock/.
+  stock ??= (import(/* @vite-ignore */ '/__stock/pagefind/pagefind.js' as string) as Promise<StockModule>).then(
+    async (pf) => (await pf.options({ baseUrl: '/' }), pf),
+  );
   const pf = await stock;
   const t0 = performance.now();
   const response = await pf.search(query);
