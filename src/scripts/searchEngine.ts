@@ -29,6 +29,7 @@ interface PagefindResponse {
   totalFilters: FilterCounts;
 }
 interface PagefindInstance {
+  filters: () => Promise<FilterCounts>;
   options: (o: Record<string, unknown>) => Promise<void>;
   search: (
     term: string,
@@ -88,6 +89,7 @@ export class SearchEngine {
   private readonly pagefind: Promise<PagefindInstance>;
   private readonly loadT2s: () => Promise<string>;
   private t2s: Promise<T2s> | undefined;
+  private filterIndexes: Promise<unknown> | undefined;
 
   constructor(options: EngineOptions = {}) {
     const basePath = options.basePath ?? '/pagefind/';
@@ -131,6 +133,8 @@ export class SearchEngine {
     const term = pagefindQuery(terms);
     const filters = Object.fromEntries(Object.entries(options.filters ?? {}).filter(([, v]) => v)) as Record<string, string>;
     const sort = options.sort === 'date' ? { date: 'desc' as const } : undefined;
+    // Pagefind counts only filters whose indexes it has loaded; load them all once.
+    await (this.filterIndexes ??= pf.filters());
     const response = await pf.search(term, { filters, ...(sort ? { sort } : {}) });
     if (!response) return null;
     const hits = rank(

@@ -36,7 +36,11 @@ before(async () => {
   await writeFixtureSite(dir, articles);
   // The article pages here are not Astro's, so give them the highlighter by hand.
   await build({
-    entryPoints: [join(ROOT, 'src/scripts/searchHighlight.ts')],
+    stdin: {
+      contents: "import { highlightArticle } from './src/scripts/searchHighlight.ts'; void highlightArticle();",
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
     bundle: true,
     format: 'esm',
     outfile: join(dir, '__test/highlight.js'),
