@@ -91,11 +91,20 @@ await writeFile(
 );
 await writeFile(join(evalDir, 't2s.json'), await readFile(join(ROOT, 'data/search-t2s.json')));
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+};
 let bytesSent = 0;
 async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  const [base, rest] = path.startsWith('/__eval/') ? [evalDir, path.slice(7)] : path.startsWith('/__stock/') ? [join(work, 'stock'), path.slice(8)] : [dist, path];
+  const [base, rest] = path.startsWith('/__eval/')
+    ? [evalDir, path.slice(7)]
+    : path.startsWith('/__stock/')
+      ? [join(work, 'stock'), path.slice(8)]
+      : [dist, path];
   let file = join(base, normalize(rest));
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
@@ -124,24 +133,34 @@ const random = prng(Number(args.seed));
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
 const samples: { query: string; source: string }[] = [];
 while (samples.length < Number(args.samples)) {
-  const r = records[Math.floor(random() * records.length)]!;
+  const r = records[Math.floor(random() * records.length)];
   const text = random() < 0.2 ? r.title : r.body;
   const runs = [...text.matchAll(HAN_RUN)].map((m) => [...m[0]]);
   if (!runs.length) continue;
-  const run = runs[Math.floor(random() * runs.length)]!;
+  const run = runs[Math.floor(random() * runs.length)];
   const length = 2 + Math.floor(random() * (Math.min(8, run.length) - 1));
   const start = Math.floor(random() * (run.length - length + 1));
   samples.push({ query: run.slice(start, start + length).join(''), source: r.url });
 }
-const holders = (q: string) => new Set(records.filter((r) => r.title.includes(q) || r.body.includes(q)).map((r) => r.url));
+const holders = (q: string) =>
+  new Set(records.filter((r) => r.title.includes(q) || r.body.includes(q)).map((r) => r.url));
 
 // ---- run --------------------------------------------------------------------------------
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
-const run = (page: Page, which: 'ours' | 'stock', query: string) =>
-  page.evaluate(([w, q]) => window.evalSearch(w as 'ours' | 'stock', q!), [which, query] as const) as Promise<EvalRun>;
+const run = (page: Page, which: 'ours' | 'stock', query: string, collect = true) =>
+  page.evaluate<EvalRun, readonly [typeof which, string, boolean]>(
+    ([w, q, c]) => window.evalSearch(w, q, c),
+    [which, query, collect],
+  );
 
 interface Tally {
   found: number;
@@ -152,7 +171,9 @@ interface Tally {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const engines = args['skip-stock'] ? (['ours'] as const) : (['ours', 'stock'] as const);
-const tally = Object.fromEntries(engines.map((e) => [e, { found: 0, holderRecall: 0, rPrecision: 0, ms: [], firstBytes: [] } as Tally]));
+const tally = Object.fromEntries(
+  engines.map((e): [string, Tally] => [e, { found: 0, holderRecall: 0, rPrecision: 0, ms: [], firstBytes: [] }]),
+);
 const misses: Record<string, string[]> = { ours: [], stock: [] };
 try {
   for (const which of engines) {
@@ -163,8 +184,8 @@ try {
       bytesSent = 0;
       await page.goto(`${origin}/__eval/`);
       await page.waitForFunction(() => typeof window.evalSearch === 'function');
-      await run(page, which, sample.query);
-      tally[which]!.firstBytes.push(bytesSent);
+      await run(page, which, sample.query, false);
+      tally[which].firstBytes.push(bytesSent);
       await context.close();
     }
     const context = await browser.newContext();
@@ -173,11 +194,11 @@ try {
     await page.waitForFunction(() => typeof window.evalSearch === 'function');
     for (const [i, sample] of samples.entries()) {
       const result = await run(page, which, sample.query);
-      const t = tally[which]!;
+      const t = tally[which];
       if (i >= 3) t.ms.push(result.ms);
       const truth = holders(sample.query);
       if (result.urls.includes(sample.source)) t.found++;
-      else misses[which]!.push(sample.query);
+      else misses[which].push(sample.query);
       t.holderRecall += result.urls.filter((u) => truth.has(u)).length / truth.size;
       t.rPrecision += result.urls.slice(0, truth.size).filter((u) => truth.has(u)).length / truth.size;
     }
@@ -193,7 +214,7 @@ const n = samples.length;
 const pct = (x: number) => `${((100 * x) / n).toFixed(2)}%`;
 const report = Object.fromEntries(
   engines.map((e) => {
-    const t = tally[e]!;
+    const t = tally[e];
     return [
       e,
       {
@@ -203,7 +224,7 @@ const report = Object.fromEntries(
         medianMs: median(t.ms),
         firstQueryBytes: median(t.firstBytes),
         maxFirstQueryBytes: Math.max(...t.firstBytes),
-        misses: misses[e]!.slice(0, 10),
+        misses: misses[e].slice(0, 10),
       },
     ];
   }),
@@ -211,7 +232,7 @@ const report = Object.fromEntries(
 console.log(`\n${n} samples of 2–8 hanzi, ${records.length} articles (seed ${args.seed})`);
 console.log('engine  recall   holders  R-prec   median ms  first-query bytes (median/max)');
 for (const e of engines) {
-  const t = tally[e]!;
+  const t = tally[e];
   console.log(
     `${e.padEnd(7)} ${pct(t.found).padStart(7)}  ${pct(t.holderRecall).padStart(7)}  ${pct(t.rPrecision).padStart(7)}  ${median(t.ms).toFixed(1).padStart(8)}   ${median(t.firstBytes)} / ${Math.max(...t.firstBytes)}`,
   );
@@ -220,7 +241,7 @@ console.log(`index: ours ${ours.files} files ${(ours.bytes / 1e6).toFixed(2)} MB
 if (args.json) await writeFile(args.json, JSON.stringify({ articles: records.length, samples: n, ...report }, null, 2));
 await rm(work, { recursive: true, force: true });
 
-const mine = report.ours!;
+const mine = report.ours;
 if (args.check && (mine.recall < 0.995 || mine.rPrecision < 0.98)) {
   console.error(`check failed: recall ${mine.recall}, R-precision ${mine.rPrecision}`);
   process.exit(1);

@@ -43,5 +43,8 @@ for (const [lo, hi] of ranges) {
   }
 }
 const out = new URL('../data/search-t2s.json', import.meta.url);
-writeFileSync(out, JSON.stringify({ source: 'opencc-js tw/hk/t → cn, single characters', pairs: pairs.join('') }) + '\n');
+writeFileSync(
+  out,
+  JSON.stringify({ source: 'opencc-js tw/hk/t → cn, single characters', pairs: pairs.join('') }) + '\n',
+);
 console.log(`wrote ${pairs.length} pairs to ${out.pathname}`);

@@ -24,19 +24,25 @@ interface StockModule {
 let engine: SearchEngine | undefined;
 let stock: Promise<StockModule> | undefined;
 
-async function ours(query: string): Promise<EvalRun> {
-  engine ??= new SearchEngine({ basePath: '/pagefind/', loadT2s: async () => (await (await fetch('/__eval/t2s.json')).json() as { pairs: string }).pairs });
+async function ours(query: string, collect: boolean): Promise<EvalRun> {
+  engine ??= new SearchEngine({
+    basePath: '/pagefind/',
+    loadT2s: async () => ((await (await fetch('/__eval/t2s.json')).json()) as { pairs: string }).pairs,
+  });
   const t0 = performance.now();
   const response = await engine.search(query);
   if (response) await engine.details(response, 0, PAGE);
   const ms = performance.now() - t0;
-  const urls = response ? await Promise.all(response.hits.map(async (h) => h.detail?.url ?? (await h.result.data()).url)) : [];
+  const urls =
+    collect && response
+      ? await Promise.all(response.hits.map(async (h) => h.detail?.url ?? (await h.result.data()).url))
+      : [];
   return { urls, ms };
 }
 
-async function stockRun(query: string): Promise<EvalRun> {
+async function stockRun(query: string, collect: boolean): Promise<EvalRun> {
   // Served from /__stock/pagefind/, Pagefind would prefix result URLs with /__stock/.
-  stock ??= (import(/* @vite-ignore */ '/__stock/pagefind/pagefind.js' as string) as Promise<StockModule>).then(
+  stock ??= (import(/* @vite-ignore */ '/__stock/pagefind/pagefind.js') as Promise<StockModule>).then(
     async (pf) => (await pf.options({ baseUrl: '/' }), pf),
   );
   const pf = await stock;
@@ -45,14 +51,15 @@ async function stockRun(query: string): Promise<EvalRun> {
   const results = response?.results ?? [];
   await Promise.all(results.slice(0, PAGE).map((r) => r.data()));
   const ms = performance.now() - t0;
-  const urls = await Promise.all(results.map(async (r) => (await r.data()).url));
+  const urls = collect ? await Promise.all(results.map(async (r) => (await r.data()).url)) : [];
   return { urls, ms };
 }
 
 declare global {
   interface Window {
-    evalSearch: (which: 'ours' | 'stock', query: string) => Promise<EvalRun>;
+    /** `collect`: also fetch every result's URL (not part of a real first query's cost). */
+    evalSearch: (which: 'ours' | 'stock', query: string, collect: boolean) => Promise<EvalRun>;
   }
 }
 
-window.evalSearch = (which, query) => (which === 'ours' ? ours(query) : stockRun(query));
+window.evalSearch = (which, query, collect) => (which === 'ours' ? ours(query, collect) : stockRun(query, collect));

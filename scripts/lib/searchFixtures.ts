@@ -60,7 +60,13 @@ async function fixtureArticles(): Promise<FixtureArticle[]> {
     const text = await readFile(new URL(name, dir), 'utf8');
     const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/u.exec(text);
     if (!m) continue;
-    const fm = parse(m[1]!) as { title: string; kind: string; date: string | null; regions?: string[]; keywords?: string[] };
+    const fm = parse(m[1]) as {
+      title: string;
+      kind: string;
+      date: string | null;
+      regions?: string[];
+      keywords?: string[];
+    };
     out.push({
       slug: name.replace(/\.md$/u, ''),
       title: fm.title,
@@ -68,7 +74,7 @@ async function fixtureArticles(): Promise<FixtureArticle[]> {
       date: fm.date ?? '',
       regions: fm.regions ?? [],
       keywords: fm.keywords ?? [],
-      paragraphs: m[2]!
+      paragraphs: m[2]
         .split(/\n\s*\n/u)
         .map((p) => p.replace(/\s*\n\s*/gu, '').trim())
         .filter(Boolean),
@@ -104,7 +110,7 @@ export async function fixtureSet(count: number, seed = 1): Promise<FixtureArticl
   const fixtures = await fixtureArticles();
   const pool = await sentencePool(fixtures);
   const random = prng(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const regions = countyLevelRegions().map((r) => r.name);
   const out = [...fixtures];
   for (let i = out.length; i < count; i++) {
@@ -120,7 +126,10 @@ export async function fixtureSet(count: number, seed = 1): Promise<FixtureArticl
       title: lead.slice(0, 8 + Math.floor(random() * 12)),
       kind: random() < 0.7 ? 'article' : pick(ARTICLE_KINDS),
       date: random() < 0.05 ? '' : `${year}-${month}-${day}`,
-      regions: random() < 0.2 ? [] : [pick(regions), ...(random() < 0.2 ? [pick(regions)] : [])].filter((r, k, all) => all.indexOf(r) === k),
+      regions:
+        random() < 0.2
+          ? []
+          : [pick(regions), ...(random() < 0.2 ? [pick(regions)] : [])].filter((r, k, all) => all.indexOf(r) === k),
       keywords: [],
       paragraphs,
     });

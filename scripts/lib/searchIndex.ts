@@ -124,6 +124,8 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
     await indexer.write(outputPath);
   });
   const { files, bytes } = await treeSize(outputPath);
-  log(`search: indexed ${pages} articles → ${relative(process.cwd(), outputPath) || outputPath} (${files} files, ${(bytes / 1e6).toFixed(1)} MB)`);
+  log(
+    `search: indexed ${pages} articles → ${relative(process.cwd(), outputPath) || outputPath} (${files} files, ${(bytes / 1e6).toFixed(1)} MB)`,
+  );
   return { pages, files, bytes };
 }

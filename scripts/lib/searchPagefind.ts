@@ -18,7 +18,10 @@ export interface Indexer {
 }
 
 /** Runs `use` with a fresh index; the Pagefind service is always closed afterwards. */
-export async function withPagefind<T>(config: PagefindServiceConfig, use: (indexer: Indexer) => Promise<T>): Promise<T> {
+export async function withPagefind<T>(
+  config: PagefindServiceConfig,
+  use: (indexer: Indexer) => Promise<T>,
+): Promise<T> {
   try {
     const { index } = check(await pagefind.createIndex(config), 'createIndex');
     if (!index) throw new Error('pagefind createIndex returned no index');

@@ -56,7 +56,7 @@ interface JsonLdArticle {
 function jsonLdArticle(html: string): JsonLdArticle | undefined {
   for (const m of html.matchAll(/<script\b[^>]*type=["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script>/giu)) {
     try {
-      const data = JSON.parse(m[1]!) as JsonLdArticle | JsonLdArticle[];
+      const data = JSON.parse(m[1]) as JsonLdArticle | JsonLdArticle[];
       for (const item of Array.isArray(data) ? data : [data]) {
         const type = item['@type'];
         if (type === 'NewsArticle' || (Array.isArray(type) && type.includes('NewsArticle'))) return item;

@@ -131,7 +131,10 @@ export class SearchEngine {
     if (!terms.length) return null;
     const pf = await this.pagefind;
     const term = pagefindQuery(terms);
-    const filters = Object.fromEntries(Object.entries(options.filters ?? {}).filter(([, v]) => v)) as Record<string, string>;
+    const filters = Object.fromEntries(Object.entries(options.filters ?? {}).filter(([, v]) => v)) as Record<
+      string,
+      string
+    >;
     const sort = options.sort === 'date' ? { date: 'desc' as const } : undefined;
     // Pagefind counts only filters whose indexes it has loaded; load them all once.
     await (this.filterIndexes ??= pf.filters());

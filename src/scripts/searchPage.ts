@@ -7,7 +7,14 @@
  * the URL supplies is rendered with textContent, never as HTML.
  */
 import { FACETS, KIND_LABELS, UNKNOWN_YEAR, type Facet } from '../lib/search/schema.ts';
-import { SearchEngine, highlightUrl, type Filters, type Hit, type SearchResponse, type SortMode } from './searchEngine.ts';
+import {
+  SearchEngine,
+  highlightUrl,
+  type Filters,
+  type Hit,
+  type SearchResponse,
+  type SortMode,
+} from './searchEngine.ts';
 import { appendSegments } from './searchDom.ts';
 
 const PAGE = 10;
@@ -30,7 +37,11 @@ function readState(url: URL): State {
     const v = url.searchParams.get(f);
     if (v) filters[f] = v;
   }
-  return { q: url.searchParams.get('q') ?? '', filters, sort: url.searchParams.get('sort') === 'date' ? 'date' : 'relevance' };
+  return {
+    q: url.searchParams.get('q') ?? '',
+    filters,
+    sort: url.searchParams.get('sort') === 'date' ? 'date' : 'relevance',
+  };
 }
 
 function stateUrl(state: State): string {
@@ -42,7 +53,11 @@ function stateUrl(state: State): string {
   return `${location.pathname}${query ? `?${query}` : ''}`;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
   if (className) node.className = className;
@@ -58,7 +73,8 @@ function facetOrder(facet: Facet, values: string[], regions: RegionInfo[]): stri
     const order = new Map(regions.map((r, i) => [r.name, i]));
     return values.sort((a, b) => (order.get(a) ?? 999) - (order.get(b) ?? 999) || a.localeCompare(b));
   }
-  if (facet === 'year') return values.sort((a, b) => (a === UNKNOWN_YEAR ? 1 : b === UNKNOWN_YEAR ? -1 : b.localeCompare(a)));
+  if (facet === 'year')
+    return values.sort((a, b) => (a === UNKNOWN_YEAR ? 1 : b === UNKNOWN_YEAR ? -1 : b.localeCompare(a)));
   const kinds = Object.keys(KIND_LABELS);
   return values.sort((a, b) => kinds.indexOf(a) - kinds.indexOf(b));
 }
@@ -96,7 +112,8 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
     for (const f of FACETS) {
       const select = facetSelects[f];
       const value = state.filters[f] ?? '';
-      if (value && ![...select.options].some((o) => o.value === value)) select.append(new Option(facetLabel(f, value), value));
+      if (value && ![...select.options].some((o) => o.value === value))
+        select.append(new Option(facetLabel(f, value), value));
       select.value = value;
     }
   };

@@ -32,7 +32,7 @@ before(async () => {
     stdio: 'ignore',
   });
   const articles = await fixtureSet(80, 7);
-  articles[articles.length - 1]!.paragraphs.push('读者来信写道：<img src=x onerror=alert(1)> 不应执行。');
+  articles[articles.length - 1].paragraphs.push('读者来信写道：<img src=x onerror=alert(1)> 不应执行。');
   await writeFixtureSite(dir, articles);
   // The article pages here are not Astro's, so give them the highlighter by hand.
   await build({
@@ -57,7 +57,9 @@ before(async () => {
       let file = join(dir, normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
       try {
         if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-        const type = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' }[extname(file)];
+        const type = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' }[
+          extname(file)
+        ];
         res.writeHead(200, { 'content-type': type ?? 'application/octet-stream' }).end(await readFile(file));
       } catch {
         res.writeHead(404).end();
@@ -69,7 +71,13 @@ before(async () => {
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -89,10 +97,12 @@ const results = (page: Page) => page.locator('[data-search-results] > li');
 const statusText = (page: Page) => page.locator('[data-search-status]').textContent();
 
 async function waitForResults(page: Page): Promise<void> {
-  await page.waitForFunction(() => /找到|没有/u.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    /找到|没有/u.test(document.querySelector('[data-search-status]')?.textContent ?? ''),
+  );
 }
 
-test('results appear with highlighted titles or excerpts and a count', async () => {
+void test('results appear with highlighted titles or excerpts and a count', async () => {
   const page = await open('/search/?q=复工复产');
   await waitForResults(page);
   assert.ok((await results(page).count()) > 0);
@@ -103,7 +113,7 @@ test('results appear with highlighted titles or excerpts and a count', async () 
   await page.close();
 });
 
-test('typing searches without adding history entries; URL keeps the query', async () => {
+void test('typing searches without adding history entries; URL keeps the query', async () => {
   const page = await open('/search/');
   const length = await page.evaluate(() => history.length);
   await page.locator('#search-q').pressSequentially('重点项目', { delay: 30 });
@@ -114,7 +124,7 @@ test('typing searches without adding history entries; URL keeps the query', asyn
   await page.close();
 });
 
-test('a region filter narrows results, shows counts, and is kept in the URL', async () => {
+void test('a region filter narrows results, shows counts, and is kept in the URL', async () => {
   const page = await open('/search/?q=企业');
   await waitForResults(page);
   const all = Number(/找到 (\d+)/u.exec((await statusText(page)) ?? '')?.[1]);
@@ -125,24 +135,29 @@ test('a region filter narrows results, shows counts, and is kept in the URL', as
   await page.locator('select[name="region"]').selectOption(value);
   await page.waitForFunction((v) => new URL(location.href).searchParams.get('region') === v, value);
   await waitForResults(page);
-  await page.waitForFunction((n) => (document.querySelector('[data-search-status]')?.textContent ?? '').includes(`找到 ${n} 篇`), count);
+  await page.waitForFunction(
+    (n) => (document.querySelector('[data-search-status]')?.textContent ?? '').includes(`找到 ${n} 篇`),
+    count,
+  );
   assert.ok(count < all, `${count} < ${all}`);
   for (const meta of await page.locator('.search-result-meta').allTextContents()) assert.ok(meta.includes(value), meta);
   await page.close();
 });
 
-test('sorting by date orders results newest first', async () => {
+void test('sorting by date orders results newest first', async () => {
   const page = await open('/search/?q=发展&sort=date');
   await waitForResults(page);
   assert.equal(await page.locator('select[name="sort"]').inputValue(), 'date');
-  const dates = (await page.locator('.search-result-meta').allTextContents()).map((m) => m.slice(0, 10)).filter((d) => /^\d{4}/u.test(d));
+  const dates = (await page.locator('.search-result-meta').allTextContents())
+    .map((m) => m.slice(0, 10))
+    .filter((d) => /^\d{4}/u.test(d));
   assert.ok(dates.length > 2);
   // Tiered: within the verbatim matches (all of them for a 2-character query) dates descend.
   assert.deepEqual(dates, [...dates].sort().reverse());
   await page.close();
 });
 
-test('Back returns to the previous committed search', async () => {
+void test('Back returns to the previous committed search', async () => {
   const page = await open('/search/');
   await page.locator('#search-q').fill('复工复产');
   await page.locator('#search-q').press('Enter');
@@ -158,7 +173,7 @@ test('Back returns to the previous committed search', async () => {
   await page.close();
 });
 
-test('a traditional-character query finds simplified text', async () => {
+void test('a traditional-character query finds simplified text', async () => {
   const page = await open('/search/?q=復工復產');
   await waitForResults(page);
   assert.ok((await results(page).count()) > 0);
@@ -166,7 +181,7 @@ test('a traditional-character query finds simplified text', async () => {
   await page.close();
 });
 
-test('HTML in the query or the text is shown as text, never run', async () => {
+void test('HTML in the query or the text is shown as text, never run', async () => {
   const page = await open(`/search/?q=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
   let dialog = false;
   page.on('dialog', (d) => {
@@ -175,13 +190,16 @@ test('HTML in the query or the text is shown as text, never run', async () => {
   });
   await waitForResults(page);
   assert.equal(await page.locator('[data-search] img').count(), 0);
-  assert.ok(((await statusText(page)) ?? '').includes('<img') || (await page.locator('[data-search-results]').textContent())?.includes('<img'));
+  assert.ok(
+    ((await statusText(page)) ?? '').includes('<img') ||
+      (await page.locator('[data-search-results]').textContent())?.includes('<img'),
+  );
   assert.equal(await page.locator('#search-q').inputValue(), '<img src=x onerror=alert(1)>');
   assert.equal(dialog, false);
   await page.close();
 });
 
-test('the highlight is carried into the article page', async () => {
+void test('the highlight is carried into the article page', async () => {
   const page = await open('/search/?q=复工复产');
   await waitForResults(page);
   const href = await results(page).first().locator('a').getAttribute('href');

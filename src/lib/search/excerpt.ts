@@ -37,7 +37,8 @@ export function excerpt(text: string, ranges: readonly Range[], length = 90): Se
     // Start a little before a match so it reads in context.
     const start = Math.max(0, Math.min(r.start - Math.floor(length / 4), text.length - length));
     let score = 0;
-    for (const other of ranges) score += Math.max(0, Math.min(other.end, start + length) - Math.max(other.start, start));
+    for (const other of ranges)
+      score += Math.max(0, Math.min(other.end, start + length) - Math.max(other.start, start));
     if (score > bestScore) {
       bestScore = score;
       bestStart = start;

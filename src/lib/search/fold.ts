@@ -12,7 +12,7 @@ export type T2s = ReadonlyMap<string, string>;
 export function parseT2s(pairs: string): Map<string, string> {
   const table = new Map<string, string>();
   const chars = [...pairs];
-  for (let i = 0; i + 1 < chars.length; i += 2) table.set(chars[i]!, chars[i + 1]!);
+  for (let i = 0; i + 1 < chars.length; i += 2) table.set(chars[i], chars[i + 1]);
   return table;
 }
 

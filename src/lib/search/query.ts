@@ -43,21 +43,25 @@ export function parseQuery(query: string, t2s?: T2s): QueryTerm[] {
     const tokens: string[] = [];
     const offsets: number[] = [];
     stream.forEach((token, position) => {
-      const isRunEnd = [...token].length === 1 && position > 0 && [...stream[position - 1]!].length === 2 && stream[position - 1]!.endsWith(token);
+      const isRunEnd =
+        [...token].length === 1 &&
+        position > 0 &&
+        [...stream[position - 1]].length === 2 &&
+        stream[position - 1].endsWith(token);
       if (isRunEnd || ONLY_PUNCTUATION.test(token)) return;
       tokens.push(token);
       offsets.push(position);
     });
     if (!tokens.length) continue;
     const cover = coverIndexes(tokens, offsets);
-    const base = offsets[cover[0]!]!;
+    const base = offsets[cover[0]];
     seen.add(folded);
     terms.push({
       raw,
       folded,
-      tokens: cover.map((i) => tokens[i]!),
+      tokens: cover.map((i) => tokens[i]),
       pieces: tokens,
-      offsets: cover.map((i) => offsets[i]! - base),
+      offsets: cover.map((i) => offsets[i] - base),
     });
   }
   return terms;
@@ -74,8 +78,8 @@ export function coverIndexes(tokens: readonly string[], offsets: readonly number
   const keep: number[] = [];
   tokens.forEach((token, i) => {
     if (!isBigram(token)) return keep.push(i);
-    const chainedBefore = i > 0 && isBigram(tokens[i - 1]!) && offsets[i - 1] === offsets[i]! - 1;
-    const chainedAfter = i + 1 < tokens.length && isBigram(tokens[i + 1]!) && offsets[i + 1] === offsets[i]! + 1;
+    const chainedBefore = i > 0 && isBigram(tokens[i - 1]) && offsets[i - 1] === offsets[i] - 1;
+    const chainedAfter = i + 1 < tokens.length && isBigram(tokens[i + 1]) && offsets[i + 1] === offsets[i] + 1;
     const previousKept = keep.length > 0 && keep[keep.length - 1] === i - 1;
     if (!chainedBefore || !chainedAfter || !previousKept) keep.push(i);
   });

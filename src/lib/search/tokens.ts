@@ -30,7 +30,7 @@ export function indexTokens(text: string): string[] {
   let run: string[] = [];
   let word = '';
   const flushRun = () => {
-    for (let i = 0; i < run.length; i++) tokens.push(i + 1 < run.length ? run[i]! + run[i + 1]! : run[i]!);
+    for (let i = 0; i < run.length; i++) tokens.push(i + 1 < run.length ? run[i] + run[i + 1] : run[i]);
     run = [];
   };
   const flushWord = () => {
@@ -87,5 +87,7 @@ export function decodeTokens(tokens: readonly string[]): string {
  * block elements with ". ", so a section ends with the mark, maybe followed by a dot.
  */
 export function decodeSections(content: string): string[] {
-  return content.split(new RegExp(`\\s*${SECTION_MARK}\\.?\\s*`, 'u')).map((section) => decodeTokens(section.split(/\s+/u)));
+  return content
+    .split(new RegExp(`\\s*${SECTION_MARK}\\.?\\s*`, 'u'))
+    .map((section) => decodeTokens(section.split(/\s+/u)));
 }
