@@ -21,6 +21,7 @@ interface StockModule {
   search: (q: string) => Promise<{ results: StockResult[] } | null>;
 }
 
+const STOCK_URL: string = '/__stock/pagefind/pagefind.js';
 let engine: SearchEngine | undefined;
 let stock: Promise<StockModule> | undefined;
 
@@ -42,7 +43,8 @@ async function ours(query: string, collect: boolean): Promise<EvalRun> {
 
 async function stockRun(query: string, collect: boolean): Promise<EvalRun> {
   // Served from /__stock/pagefind/, Pagefind would prefix result URLs with /__stock/.
-  stock ??= (import(/* @vite-ignore */ '/__stock/pagefind/pagefind.js') as Promise<StockModule>).then(
+  // A variable, not a literal: the bundle lives on the eval server only, there is nothing to type-check.
+  stock ??= (import(/* @vite-ignore */ STOCK_URL) as Promise<StockModule>).then(
     async (pf) => (await pf.options({ baseUrl: '/' }), pf),
   );
   const pf = await stock;
