@@ -1,0 +1,211 @@
+/**
+ * The search page in headless Chromium: Astro builds the site's own pages from the
+ * fixture content, contract article pages come from scripts/lib/searchFixtures.ts,
+ * then the real index is built over them.
+ *
+ *   ./node_modules/.bin/node --test tests/e2e/search.test.ts
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { fixtureSet, writeFixtureSite } from '../../scripts/lib/searchFixtures.ts';
+import { buildSearchIndex } from '../../scripts/lib/searchIndex.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+let dir: string;
+let server: Server;
+let origin: string;
+let browser: Browser;
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'search-e2e-'));
+  // process.execPath: the bin's shebang would pick whatever node is first on PATH.
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    env: { ...process.env, ARCHIVE_CONTENT_DIR: './tests/fixtures/content', ARCHIVE_OUT_DIR: dir },
+    stdio: 'ignore',
+  });
+  const articles = await fixtureSet(80, 7);
+  articles[articles.length - 1].paragraphs.push('读者来信写道：<img src=x onerror=alert(1)> 不应执行。');
+  await writeFixtureSite(dir, articles);
+  // The article pages here are not Astro's, so give them the highlighter by hand.
+  await build({
+    stdin: {
+      contents: "import { highlightArticle } from './src/scripts/searchHighlight.ts'; void highlightArticle();",
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    outfile: join(dir, '__test/highlight.js'),
+    logLevel: 'warning',
+  });
+  for (const slug of await readdir(join(dir, 'articles'))) {
+    const file = join(dir, 'articles', slug, 'index.html');
+    const html = await readFile(file, 'utf8');
+    await writeFile(file, html.replace('</body>', '<script type="module" src="/__test/highlight.js"></script></body>'));
+  }
+  await buildSearchIndex({ distDir: dir });
+  server = createServer((req, res) => {
+    void (async () => {
+      let file = join(dir, normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+      try {
+        if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+        const type = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' }[
+          extname(file)
+        ];
+        res.writeHead(200, { 'content-type': type ?? 'application/octet-stream' }).end(await readFile(file));
+      } catch {
+        res.writeHead(404).end();
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${origin}${path}`);
+  return page;
+}
+
+const results = (page: Page) => page.locator('[data-search-results] > li');
+const statusText = (page: Page) => page.locator('[data-search-status]').textContent();
+
+async function waitForResults(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    /找到|没有/u.test(document.querySelector('[data-search-status]')?.textContent ?? ''),
+  );
+}
+
+void test('results appear with highlighted titles or excerpts and a count', async () => {
+  const page = await open('/search/?q=复工复产');
+  await waitForResults(page);
+  assert.ok((await results(page).count()) > 0);
+  assert.match((await statusText(page)) ?? '', /找到 \d+ 篇/u);
+  const marks = await page.locator('[data-search-results] mark').allTextContents();
+  assert.ok(marks.includes('复工复产'), `marks: ${marks.join(',')}`);
+  assert.equal(await page.locator('[data-search-needs-js]').count(), 0);
+  await page.close();
+});
+
+void test('typing searches without adding history entries; URL keeps the query', async () => {
+  const page = await open('/search/');
+  const length = await page.evaluate(() => history.length);
+  await page.locator('#search-q').pressSequentially('重点项目', { delay: 30 });
+  await waitForResults(page);
+  assert.equal(new URL(page.url()).searchParams.get('q'), '重点项目');
+  assert.equal(await page.evaluate(() => history.length), length);
+  assert.ok((await results(page).count()) > 0);
+  await page.close();
+});
+
+void test('a region filter narrows results, shows counts, and is kept in the URL', async () => {
+  const page = await open('/search/?q=企业');
+  await waitForResults(page);
+  const all = Number(/找到 (\d+)/u.exec((await statusText(page)) ?? '')?.[1]);
+  const option = page.locator('select[name="region"] option:not([value=""]):not([disabled])').first();
+  const [value, label] = [await option.getAttribute('value'), await option.textContent()];
+  assert.ok(value);
+  const count = Number(/（(\d+)）/u.exec(label ?? '')?.[1]);
+  await page.locator('select[name="region"]').selectOption(value);
+  await page.waitForFunction((v) => new URL(location.href).searchParams.get('region') === v, value);
+  await waitForResults(page);
+  await page.waitForFunction(
+    (n) => (document.querySelector('[data-search-status]')?.textContent ?? '').includes(`找到 ${n} 篇`),
+    count,
+  );
+  assert.ok(count < all, `${count} < ${all}`);
+  for (const meta of await page.locator('.search-result-meta').allTextContents()) assert.ok(meta.includes(value), meta);
+  await page.close();
+});
+
+void test('sorting by date orders results newest first', async () => {
+  const page = await open('/search/?q=发展&sort=date');
+  await waitForResults(page);
+  assert.equal(await page.locator('select[name="sort"]').inputValue(), 'date');
+  const dates = (await page.locator('.search-result-meta').allTextContents())
+    .map((m) => m.slice(0, 10))
+    .filter((d) => /^\d{4}/u.test(d));
+  assert.ok(dates.length > 2);
+  // Tiered: within the verbatim matches (all of them for a 2-character query) dates descend.
+  assert.deepEqual(dates, [...dates].sort().reverse());
+  await page.close();
+});
+
+void test('Back returns to the previous committed search', async () => {
+  const page = await open('/search/');
+  await page.locator('#search-q').fill('复工复产');
+  await page.locator('#search-q').press('Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '复工复产');
+  await waitForResults(page);
+  await page.locator('#search-q').fill('重点项目');
+  await page.locator('#search-q').press('Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '重点项目');
+  await page.goBack();
+  await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('#search-q')?.value ?? '') === '复工复产');
+  await waitForResults(page);
+  assert.equal(new URL(page.url()).searchParams.get('q'), '复工复产');
+  await page.close();
+});
+
+void test('a traditional-character query finds simplified text', async () => {
+  const page = await open('/search/?q=復工復產');
+  await waitForResults(page);
+  assert.ok((await results(page).count()) > 0);
+  assert.ok((await page.locator('[data-search-results] mark').allTextContents()).includes('复工复产'));
+  await page.close();
+});
+
+void test('HTML in the query or the text is shown as text, never run', async () => {
+  const page = await open(`/search/?q=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
+  let dialog = false;
+  page.on('dialog', (d) => {
+    dialog = true;
+    void d.dismiss();
+  });
+  await waitForResults(page);
+  assert.equal(await page.locator('[data-search] img').count(), 0);
+  assert.ok(
+    ((await statusText(page)) ?? '').includes('<img') ||
+      (await page.locator('[data-search-results]').textContent())?.includes('<img'),
+  );
+  assert.equal(await page.locator('#search-q').inputValue(), '<img src=x onerror=alert(1)>');
+  assert.equal(dialog, false);
+  await page.close();
+});
+
+void test('the highlight is carried into the article page', async () => {
+  const page = await open('/search/?q=复工复产');
+  await waitForResults(page);
+  const href = await results(page).first().locator('a').getAttribute('href');
+  assert.match(href ?? '', /\?hl=/u);
+  await results(page).first().locator('a').click();
+  await page.waitForSelector('mark[data-search-mark]');
+  assert.ok((await page.locator('mark[data-search-mark]').allTextContents()).includes('复工复产'));
+  await page.close();
+});
