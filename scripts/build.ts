@@ -2,11 +2,13 @@
  * npm run build: ingest → astro build → search index.
  *
  * Reads pages from `seeds/` (or `$SEEDS_DIR`), writes the site to `dist/`
- * (or `$ARCHIVE_OUT_DIR`). Each stage prints its wall time.
+ * (or `$ARCHIVE_OUT_DIR`) and its search index to `dist/pagefind/`. Each
+ * stage prints its wall time.
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ingestDirectory } from './lib/ingestDirectory.ts';
+import { buildSearchIndex } from './lib/searchIndex.ts';
 
 const seedsDir = resolve(process.env.SEEDS_DIR ?? 'seeds');
 const contentDir = resolve(process.env.ARCHIVE_CONTENT_DIR ?? 'src/content/articles');
@@ -40,3 +42,10 @@ await stage('astro', () => {
     process.exit(1);
   }
 });
+
+const index = await stage('index', () =>
+  buildSearchIndex({ distDir: outDir, log: (line) => console.log(`index: ${line}`) }),
+);
+console.log(
+  `build: search index of ${index.pages} articles, ${index.files} files, ${(index.bytes / 1024).toFixed(0)} kB`,
+);
