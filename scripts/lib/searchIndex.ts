@@ -26,6 +26,9 @@ export interface BuildSearchIndexResult {
   bytes: number;
 }
 
+/** Files handed to Pagefind before waiting for one to finish. */
+const MAX_IN_FLIGHT = 16;
+
 const T2S_PATH = new URL('../../data/search-t2s.json', import.meta.url);
 
 export async function loadT2sTable(): Promise<T2s> {
@@ -115,11 +118,18 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   const outputPath = join(options.distDir, 'pagefind');
   let pages = 0;
   await withPagefind({}, async (indexer) => {
+    // Pagefind runs in its own process: keeping a few files in flight lets it index one while we read the next.
+    const inFlight = new Set<Promise<void>>();
     for await (const record of articlePages(options.distDir)) {
       if (!record.keywords.length) record.keywords = await fallbackKeywords(record);
-      await indexer.addHTML({ url: record.url, content: indexDocument(record, t2s) });
+      const added = indexer.addHTML({ url: record.url, content: indexDocument(record, t2s) }).finally(() => {
+        inFlight.delete(added);
+      });
+      inFlight.add(added);
+      if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
       pages++;
     }
+    await Promise.all(inFlight);
     if (!pages) throw new Error(`no article pages under ${join(options.distDir, 'articles')}`);
     await indexer.write(outputPath);
   });
