@@ -11,6 +11,20 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
   },
+  {
+    // node:test's describe/test return promises the runner itself awaits.
+    files: ['tests/e2e/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['describe', 'test', 'it', 'suite'] },
+          ],
+        },
+      ],
+    },
+  },
   ...astro.configs.recommended,
   {
     files: ['**/*.astro', '**/*.js', '**/*.mjs'],

@@ -1,0 +1,102 @@
+/**
+ * axe-core in headless Chromium: no serious or critical violations on the
+ * main kinds of page, in light and dark color schemes.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+import type { AxeResults, Result } from 'axe-core';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage } from './support/browser.ts';
+import { startStaticServer, type StaticServer } from './support/server.ts';
+import { articlePath, DIST_DIR, pathExists, readArticles, regionPages, requireBuiltSite } from './support/site.ts';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
+const SEARCH_PATH = '/search/';
+
+let server: StaticServer;
+let browser: Browser;
+
+before(async () => {
+  requireBuiltSite();
+  server = await startStaticServer(DIST_DIR);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function describeViolation(violation: Result): string {
+  const nodes = violation.nodes
+    .slice(0, 5)
+    .map((node) => `      ${node.target.join(' ')}: ${node.failureSummary?.split('\n').slice(1).join('; ') ?? ''}`);
+  return [
+    `  [${violation.impact ?? '?'}] ${violation.id}: ${violation.help} (${violation.nodes.length}×)`,
+    ...nodes,
+  ].join('\n');
+}
+
+/** axe-core's serious and critical violations on `path`, in the given color scheme. */
+async function blockingViolations(path: string, colorScheme: 'light' | 'dark'): Promise<Result[]> {
+  const watched = await openPage(browser, server.origin, { colorScheme });
+  try {
+    const response = await watched.page.goto(server.url(path));
+    assert.equal(response?.status(), 200, `${path} did not load`);
+    const scheme = await watched.page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+    assert.equal(scheme, colorScheme === 'dark', `the page is not in ${colorScheme} mode`);
+    await watched.page.addScriptTag({ content: AXE_SOURCE });
+    const results = await watched.page.evaluate((): Promise<AxeResults> =>
+      (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run(),
+    );
+    // Guards against a silent no-op: axe must have checked the page's contrast, not skipped it.
+    assert.ok(
+      results.passes.some((rule) => rule.id === 'color-contrast'),
+      `axe-core could not check color contrast on ${path}`,
+    );
+    return results.violations.filter((v) => BLOCKING_IMPACTS.has(v.impact ?? ''));
+  } finally {
+    await watched.close();
+  }
+}
+
+const pages: { name: string; path: () => string | undefined; missing?: string }[] = [
+  { name: 'the home page', path: () => '/' },
+  {
+    name: 'an article',
+    path: () => {
+      const article = readArticles().find((a) => a.kicker !== undefined && a.authors.length > 0) ?? readArticles()[0];
+      return article && articlePath(article.slug);
+    },
+  },
+  { name: 'a district page', path: () => regionPages().find((r) => r.articles > 0)?.path },
+  {
+    name: 'the search page',
+    path: () => (pathExists(SEARCH_PATH) ? SEARCH_PATH : undefined),
+    missing: `${SEARCH_PATH} is not built yet (the search page is pending)`,
+  },
+];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  describe(`axe-core, ${colorScheme} color scheme`, () => {
+    for (const { name, path: pathOf, missing } of pages) {
+      test(`${name} has no serious or critical violations`, async (t) => {
+        const path = pathOf();
+        if (path === undefined) {
+          assert.ok(missing, `no page to test for ${name}`);
+          t.skip(missing);
+          return;
+        }
+        t.diagnostic(path);
+        const violations = await blockingViolations(path, colorScheme);
+        assert.deepEqual(
+          violations.map((v) => v.id),
+          [],
+          `${path} (${colorScheme}):\n${violations.map(describeViolation).join('\n')}`,
+        );
+      });
+    }
+  });
+}

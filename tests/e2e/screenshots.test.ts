@@ -1,0 +1,88 @@
+/**
+ * Screenshots of the home page and an article at phone and desktop widths,
+ * for a person to look at (test-results/screenshots/, not committed). The
+ * tests also fail on what a screenshot would show as broken: a page wider
+ * than the viewport, or a header, title or body that is not on screen.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage, VIEWPORTS } from './support/browser.ts';
+import { startStaticServer, type StaticServer } from './support/server.ts';
+import { articlePath, DIST_DIR, readArticles, REPO_ROOT, requireBuiltSite } from './support/site.ts';
+
+const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+let server: StaticServer;
+let browser: Browser;
+
+before(async () => {
+  requireBuiltSite();
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  server = await startStaticServer(DIST_DIR);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The article with the most header parts (kicker, subtitle, authors) and the longest body. */
+function showcaseArticle(): string {
+  const score = (a: ReturnType<typeof readArticles>[number]) =>
+    (a.kicker ? 1 : 0) + (a.subtitle ? 1 : 0) + (a.authors.length > 0 ? 1 : 0) + a.text.length / 1e6;
+  const [best] = readArticles().sort((a, b) => score(b) - score(a));
+  assert.ok(best, 'articles.json is empty');
+  return articlePath(best.slug);
+}
+
+const subjects: { name: string; path: () => string; mustShow: string[] }[] = [
+  { name: 'home', path: () => '/', mustShow: ['header', 'main h2', 'nav[aria-label="栏目"]'] },
+  { name: 'article', path: showcaseArticle, mustShow: ['header', '[data-article-title]', '[data-article-body] p'] },
+];
+
+describe('screenshots', () => {
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    for (const { name, path: pathOf, mustShow } of subjects) {
+      test(`${name} at ${size} width (${viewport.width}×${viewport.height})`, async (t) => {
+        const path = pathOf();
+        const watched = await openPage(browser, server.origin, { viewport, deviceScaleFactor: 1 });
+        try {
+          const { page } = watched;
+          await page.goto(server.url(path), { waitUntil: 'load' });
+          await page.evaluate(() => document.fonts.ready);
+
+          const overflow = await page.evaluate(() => {
+            const width = document.documentElement.clientWidth;
+            const wide = [...document.querySelectorAll<HTMLElement>('body *')]
+              .filter((el) => el.getBoundingClientRect().right > width + 1)
+              .map(
+                (el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}`,
+              );
+            return { scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5) };
+          });
+          assert.ok(
+            overflow.scrollWidth <= overflow.width,
+            `${path} scrolls sideways at ${viewport.width}px (${overflow.scrollWidth}px wide): ${overflow.wide.join(', ')}`,
+          );
+          for (const selector of mustShow) {
+            const box = await page.locator(selector).first().boundingBox();
+            assert.ok(box && box.width > 0 && box.height > 0, `${selector} is not laid out on ${path}`);
+            assert.ok(box.x >= 0 && box.x + box.width <= viewport.width + 1, `${selector} sticks out of the viewport`);
+          }
+
+          const file = join(SCREENSHOT_DIR, `${name}-${size}.png`);
+          await page.screenshot({ path: file, fullPage: true });
+          assert.deepEqual(readFileSync(file).subarray(0, 8), PNG_SIGNATURE, `${file} is not a PNG`);
+          t.diagnostic(`${path} → ${file}`);
+          assert.deepEqual(watched.errors, []);
+        } finally {
+          await watched.close();
+        }
+      });
+    }
+  }
+});

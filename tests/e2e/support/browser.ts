@@ -1,0 +1,67 @@
+/**
+ * Headless Chromium for browser tests, through playwright-core and the
+ * system's browser (`apt-get install -y chromium`): no browser download.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+
+/** Where the system's Chromium is; `CHROMIUM_PATH` overrides it. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const VIEWPORTS = {
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1366, height: 900 },
+} as const;
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface WatchedPage {
+  page: Page;
+  /** Uncaught exceptions thrown by the page's scripts. */
+  errors: string[];
+  /** Requests the page tried to make to any origin other than `allowedOrigin`; they are aborted. */
+  offsite: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A page in a fresh context that records script errors and keeps every
+ * request on the test server: anything else is aborted and recorded.
+ */
+export async function openPage(
+  browser: Browser,
+  allowedOrigin: string,
+  options: BrowserContextOptions = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const offsite: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${allowedOrigin}/`) || url.startsWith('data:')) {
+      await route.continue();
+    } else {
+      offsite.push(url);
+      await route.abort();
+    }
+  });
+  return { page, errors, offsite, close: () => context.close() };
+}
