@@ -9,14 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { checkSiteLinks, declaredOrigin, missingPages, xmlValues, type BrokenLink } from './support/links.ts';
-import { DIST_DIR, listFiles, pathExists, readArticles, requireBuiltSite } from './support/site.ts';
-
-/**
- * Routes the site links to before their page exists. `/search/` is the search
- * page being built separately (the header's search form and its 检索 nav link
- * point at it); remove it from here once `dist/search/index.html` is built.
- */
-const PENDING_ROUTES: ReadonlySet<string> = new Set(['/search/']);
+import { DIST_DIR, listFiles, readArticles, requireBuiltSite } from './support/site.ts';
 
 const listing = (broken: readonly BrokenLink[]) =>
   `${broken.length} broken link(s):\n${broken.map((b) => `  on ${b.page}: ${b.link} → ${b.reason}`).join('\n')}`;
@@ -32,14 +25,8 @@ describe('internal links of the built site', () => {
   });
 
   test('every href, src and action on every page names a built file, and every #fragment an id', (t) => {
-    const result = checkSiteLinks(DIST_DIR, { siteOrigin: origin, pendingRoutes: PENDING_ROUTES });
+    const result = checkSiteLinks(DIST_DIR, { siteOrigin: origin });
     t.diagnostic(`${result.pages} pages, ${result.checked} internal references checked`);
-    for (const [route, hits] of result.pendingHits) {
-      t.diagnostic(`tolerated ${hits} reference(s) to pending route ${route} (PENDING_ROUTES)`);
-    }
-    for (const route of [...PENDING_ROUTES].filter((r) => pathExists(r))) {
-      t.diagnostic(`${route} is built now: remove it from PENDING_ROUTES`);
-    }
     assert.ok(result.pages > 1, 'the build has fewer than two pages');
     assert.deepEqual(result.broken, [], listing(result.broken));
   });
@@ -121,11 +108,5 @@ describe('the link checker itself', () => {
       checkSiteLinks(site, { siteOrigin: 'https://example.org' }).broken.map((b) => b.link),
       ['<a href="https://example.org/gone/">'],
     );
-  });
-
-  test('tolerates a pending route only while it is missing', () => {
-    const site = fixtureSite({ 'index.html': '<form action="/search/"></form><a href="/search/">检索</a>' });
-    assert.deepEqual(checkSiteLinks(site, { pendingRoutes: new Set(['/search/']) }).broken, []);
-    assert.equal(checkSiteLinks(site).broken.length, 2);
   });
 });

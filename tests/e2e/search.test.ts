@@ -8,18 +8,19 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { fixtureSet, writeFixtureSite } from '../../scripts/lib/searchFixtures.ts';
 import { buildSearchIndex } from '../../scripts/lib/searchIndex.ts';
+import { launchBrowser } from './support/browser.ts';
+import { startStaticServer, type StaticServer } from './support/server.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 let dir: string;
-let server: Server;
+let server: StaticServer;
 let origin: string;
 let browser: Browser;
 
@@ -52,38 +53,14 @@ before(async () => {
     await writeFile(file, html.replace('</body>', '<script type="module" src="/__test/highlight.js"></script></body>'));
   }
   await buildSearchIndex({ distDir: dir });
-  server = createServer((req, res) => {
-    void (async () => {
-      let file = join(dir, normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
-      try {
-        if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-        const type = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' }[
-          extname(file)
-        ];
-        res.writeHead(200, { 'content-type': type ?? 'application/octet-stream' }).end(await readFile(file));
-      } catch {
-        res.writeHead(404).end();
-      }
-    })();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  server = await startStaticServer(dir);
+  origin = server.origin;
+  browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  server?.close();
+  await server?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

@@ -25,8 +25,6 @@ export interface LinkCheckOptions {
    * URLs on it are checked like root-relative ones.
    */
   siteOrigin?: string;
-  /** Decoded paths that may be referred to although they are not built yet. */
-  pendingRoutes?: ReadonlySet<string>;
 }
 
 export interface LinkCheckResult {
@@ -34,8 +32,6 @@ export interface LinkCheckResult {
   /** Internal references checked. */
   checked: number;
   broken: BrokenLink[];
-  /** Missing pending routes that were referred to (and tolerated), and how often. */
-  pendingHits: Map<string, number>;
 }
 
 export function describeLink(ref: UrlReference): string {
@@ -55,7 +51,7 @@ export function declaredOrigin(dir: string): string | undefined {
 }
 
 export function checkSiteLinks(dir: string, options: LinkCheckOptions = {}): LinkCheckResult {
-  const { siteOrigin, pendingRoutes = new Set<string>() } = options;
+  const { siteOrigin } = options;
   const files = listFiles(dir);
   const fragmentCache = new Map<string, Set<string>>();
   const fragmentsOf = (file: string): Set<string> => {
@@ -68,7 +64,6 @@ export function checkSiteLinks(dir: string, options: LinkCheckOptions = {}): Lin
   };
 
   const broken: BrokenLink[] = [];
-  const pendingHits = new Map<string, number>();
   let checked = 0;
   let pages = 0;
 
@@ -117,8 +112,7 @@ export function checkSiteLinks(dir: string, options: LinkCheckOptions = {}): Lin
       }
       const target = fileForPath(dir, path);
       if (target === undefined) {
-        if (pendingRoutes.has(path)) pendingHits.set(path, (pendingHits.get(path) ?? 0) + 1);
-        else report(ref, `no file for ${path}`);
+        report(ref, `no file for ${path}`);
         continue;
       }
       // `#` alone and `#top` always scroll to the top of the page.
@@ -134,7 +128,7 @@ export function checkSiteLinks(dir: string, options: LinkCheckOptions = {}): Lin
       if (!fragmentsOf(target).has(id)) report(ref, `no element with id "${id}" on ${path}`);
     }
   }
-  return { pages, checked, broken, pendingHits };
+  return { pages, checked, broken };
 }
 
 /** Decodes the five predefined XML entities (and numeric references) in generated XML text. */

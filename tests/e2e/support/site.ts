@@ -75,11 +75,6 @@ export function fileForPath(siteDir: string, decodedPath: string): string | unde
   return isFile(index) ? index : undefined;
 }
 
-/** Site-wide path exists in the build, e.g. `pathExists('/search/')`. */
-export function pathExists(path: string, dir: string = DIST_DIR): boolean {
-  return fileForPath(dir, path) !== undefined;
-}
-
 /**
  * The region (district) pages of the build with the number of articles each
  * lists on its first page, most first (ties by path).
