@@ -47,7 +47,11 @@ export function markdownToPlainText(markdown: string): string {
 
 /** The first `max` characters of a text on one line, cut at a character boundary. */
 export function excerpt(text: string, max = 120): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // A paragraph break between two Chinese sentences closes up; elsewhere it becomes one space.
+  const flat = text
+    .replace(/(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s*\n\s*(?=\S)/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const chars = [...flat];
   return chars.length <= max ? flat : `${chars.slice(0, max).join('').trimEnd()}…`;
 }

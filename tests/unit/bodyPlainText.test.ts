@@ -19,6 +19,11 @@ describe('markdownToPlainText', () => {
 describe('excerpt', () => {
   it('cuts long text at a character boundary with an ellipsis', () => {
     expect(excerpt('一二三四五六', 4)).toBe('一二三四…');
-    expect(excerpt('一二\n三', 10)).toBe('一二 三');
+  });
+
+  it('closes up paragraph breaks between Chinese sentences but keeps printed spaces', () => {
+    expect(excerpt('除企业后顾之忧。\n\n2023年4月以来', 40)).toBe('除企业后顾之忧。2023年4月以来');
+    expect(excerpt('“培训+竞赛” 为人社协理员', 40)).toBe('“培训+竞赛” 为人社协理员');
+    expect(excerpt('Hengyang\nDaily', 40)).toBe('Hengyang Daily');
   });
 });
