@@ -653,7 +653,8 @@ export function extractSentences(texts: readonly string[]): string[] {
     }
     if (current) paras.push(current);
     for (const para of paras) {
-      for (const raw of para.match(/[^。！？]+[。！？]”?/g) ?? []) {
+      const body = para.replace(/^(?:本报讯\s*|衡阳日报讯（[^）]*）)/, '');
+      for (const raw of body.match(/[^。！？]+[。！？]”?/g) ?? []) {
         const s = raw.trim();
         const length = [...s].length;
         if (length < 15 || length > 150) continue;
