@@ -1,0 +1,113 @@
+/**
+ * Runs a command as a child process and measures it: wall time, and the peak
+ * resident memory of its whole process tree, sampled from /proc (Linux).
+ *
+ * The tree's RSS is the sum of every descendant's VmRSS at one instant; pages
+ * shared between processes are counted once per process, so it errs high.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+
+export interface ProcInfo {
+  pid: number;
+  ppid: number;
+  rssBytes: number;
+}
+
+/** Parses /proc/<pid>/stat: the command name may contain spaces and parentheses. */
+export function parseStat(text: string, pageSize = 4096): ProcInfo {
+  const close = text.lastIndexOf(')');
+  const pid = Number(text.slice(0, text.indexOf(' ')));
+  // After "(comm) ": state ppid pgrp … ; rss (field 24) is at offset 21 from state.
+  const rest = text.slice(close + 2).split(' ');
+  return { pid, ppid: Number(rest[1]), rssBytes: Number(rest[21]) * pageSize };
+}
+
+/** `root` and every process below it. */
+export function descendants(procs: readonly ProcInfo[], root: number): ProcInfo[] {
+  const children = new Map<number, ProcInfo[]>();
+  for (const p of procs) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
+  const out: ProcInfo[] = [];
+  const self = procs.find((p) => p.pid === root);
+  if (self) out.push(self);
+  const queue = [root];
+  while (queue.length > 0) {
+    for (const child of children.get(queue.shift() as number) ?? []) {
+      out.push(child);
+      queue.push(child.pid);
+    }
+  }
+  return out;
+}
+
+/** A snapshot of all processes (those that vanish while being read are skipped). */
+export function readProcs(): ProcInfo[] {
+  const out: ProcInfo[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      out.push(parseStat(readFileSync(`/proc/${name}/stat`, 'utf8')));
+    } catch {
+      // The process ended between readdir and read.
+    }
+  }
+  return out;
+}
+
+export interface RunResult {
+  command: string;
+  exitCode: number;
+  wallMs: number;
+  peakRssBytes: number;
+  /** The largest number of processes seen at once in the tree. */
+  peakProcs: number;
+  /** The last lines the command printed (stdout and stderr interleaved). */
+  tail: string;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  pollMs?: number;
+  /** Echo the command's output to this process's stderr as it runs. */
+  echo?: boolean;
+}
+
+/** Runs `command` with `sh -c` and measures it. Never throws for a non-zero exit: check `exitCode`. */
+export function runMeasured(command: string, options: RunOptions = {}): Promise<RunResult> {
+  const started = process.hrtime.bigint();
+  const child = spawn('sh', ['-c', command], {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let peakRssBytes = 0;
+  let peakProcs = 0;
+  let tail = '';
+  const keep = (chunk: Buffer) => {
+    if (options.echo) process.stderr.write(chunk);
+    tail = (tail + chunk.toString('utf8')).slice(-4000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const sample = () => {
+    if (child.pid === undefined) return;
+    const tree = descendants(readProcs(), child.pid);
+    const rss = tree.reduce((sum, p) => sum + p.rssBytes, 0);
+    peakRssBytes = Math.max(peakRssBytes, rss);
+    peakProcs = Math.max(peakProcs, tree.length);
+  };
+  const timer = setInterval(sample, options.pollMs ?? 100);
+  sample();
+  return new Promise((resolve, reject) => {
+    child.on('error', (error) => {
+      clearInterval(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearInterval(timer);
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+      resolve({ command, exitCode: code ?? (signal ? 128 : 1), wallMs, peakRssBytes, peakProcs, tail });
+    });
+  });
+}
