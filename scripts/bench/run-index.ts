@@ -13,5 +13,5 @@ const { values } = parseArgs({ options: { dist: { type: 'string' } } });
 if (!values.dist) throw new Error('usage: --dist <dir>');
 // A variable specifier: the module is another engineer's and may not exist on this branch yet.
 const specifier = '../lib/searchIndex.ts';
-const { buildSearchIndex } = (await import(specifier)) as SearchIndexModule;
-await buildSearchIndex({ distDir: values.dist });
+const searchIndex = (await import(specifier)) as SearchIndexModule;
+await searchIndex.buildSearchIndex({ distDir: values.dist });

@@ -79,6 +79,10 @@ export interface StageResult {
   exitCode: number;
   wallMs: number;
   peakRssBytes: number;
+  /** User + system CPU time of the stage's processes. */
+  cpuMs?: number;
+  /** CPU time other processes on the machine used during the stage: contention that inflates wall time. */
+  othersCpuMs?: number;
   output: { dir: string; bytes: number; files: number };
 }
 
@@ -141,7 +145,7 @@ export function formatBytes(bytes: number): string {
     value /= 1000;
     unit++;
   }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 2 : 1)} ${units[unit] as string}`;
+  return `${unit === 0 ? value : value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
 }
 
 export function formatMs(ms: number): string {
@@ -156,7 +160,7 @@ export function textTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? '')].length)));
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number)))
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
       .join('  ')
       .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
@@ -173,12 +177,16 @@ export function formatResult(r: BenchResult): string {
     s.name + (s.stub ? ' (stub)' : '') + (s.exitCode !== 0 ? ` FAILED ${s.exitCode}` : ''),
     formatMs(s.wallMs),
     formatBytes(s.peakRssBytes),
+    s.cpuMs === undefined ? '–' : formatMs(s.cpuMs),
+    s.othersCpuMs === undefined ? '–' : `${((100 * s.othersCpuMs) / (s.wallMs * r.machine.cpus)).toFixed(0)}%`,
     formatBytes(s.output.bytes),
     String(s.output.files),
   ]);
-  rows.push(['end to end', formatMs(r.endToEndMs), formatBytes(r.peakRssBytes), '', '']);
-  out.push(textTable(['stage', 'wall time', 'peak RSS (tree)', 'output', 'files'], rows));
+  rows.push(['end to end', formatMs(r.endToEndMs), formatBytes(r.peakRssBytes), '', '', '', '']);
+  const header = ['stage', 'wall time', 'peak RSS (tree)', 'CPU time', 'others busy', 'output', 'files'];
+  out.push(textTable(header, rows));
   for (const s of r.stages) out.push(`  ${s.name}: ${s.label}`);
+  out.push('  others busy: CPU used by other processes on the machine during the stage, as a share of all cores');
   if (r.pageWeight) {
     const w = r.pageWeight;
     out.push(

@@ -210,6 +210,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       exitCode: run.exitCode,
       wallMs: run.wallMs,
       peakRssBytes: run.peakRssBytes,
+      ...(run.cpuMs === undefined ? {} : { cpuMs: run.cpuMs }),
+      ...(run.othersCpuMs === undefined ? {} : { othersCpuMs: run.othersCpuMs }),
       output: { dir: outputs[stage.name], ...dirStats(outputs[stage.name], exclude) },
     };
     stages.push(result);

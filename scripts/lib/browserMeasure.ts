@@ -64,7 +64,7 @@ export interface ServeOptions {
 export function resolvePath(root: string, urlPath: string): string | undefined {
   let path: string;
   try {
-    path = decodeURIComponent(urlPath.split('?')[0] as string);
+    path = decodeURIComponent(urlPath.split('?')[0]);
   } catch {
     return undefined;
   }
@@ -178,7 +178,7 @@ export async function measureQueries<Q>(options: MeasureOptions<Q>): Promise<Que
       const ms = typeof inPage === 'number' ? inPage : performance.now() - started;
       return { query, ms, bytes: options.server?.bytes() ?? 0 };
     };
-    const cold = await timed(options.queries[0] as Q);
+    const cold = await timed(options.queries[0]);
     const warm: QueryTiming<Q>[] = [];
     for (const query of options.queries) warm.push(await timed(query));
     return { pageLoadBytes, cold, warm };

@@ -35,7 +35,7 @@ export function linkedStylesheets(html: string): string[] {
   for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
     if (!/\brel=["']?stylesheet/i.test(tag)) continue;
     const href = /\bhref=["']?([^"' >]+)/i.exec(tag)?.[1];
-    if (href && href.startsWith('/') && !href.startsWith('//')) out.push(href.split(/[?#]/)[0] as string);
+    if (href && href.startsWith('/') && !href.startsWith('//')) out.push(href.split(/[?#]/)[0]);
   }
   return out;
 }
@@ -63,19 +63,19 @@ export function pageWeight(distDir: string, path: string): PageWeight {
 export function spreadSample<T>(items: readonly T[], count: number): T[] {
   if (items.length <= count) return [...items];
   const step = items.length / count;
-  return Array.from({ length: count }, (_, i) => items[Math.floor(i * step)] as T);
+  return Array.from({ length: count }, (_, i) => items[Math.floor(i * step)]);
 }
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** The value below which `p` (0–1) of the values fall, nearest-rank. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] as number;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 }

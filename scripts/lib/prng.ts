@@ -40,7 +40,7 @@ export class Rng {
 
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new Error('pick from an empty list');
-    return items[Math.floor(this.next() * items.length)] as T;
+    return items[Math.floor(this.next() * items.length)];
   }
 
   /** `count` distinct items (fewer if the list is shorter), in random order. */
@@ -49,7 +49,7 @@ export class Rng {
     const out: T[] = [];
     while (out.length < count && pool.length > 0) {
       const i = Math.floor(this.next() * pool.length);
-      out.push(pool.splice(i, 1)[0] as T);
+      out.push(pool.splice(i, 1)[0]);
     }
     return out;
   }

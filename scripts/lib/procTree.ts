@@ -6,7 +6,9 @@
  * shared between processes are counted once per process, so it errs high.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 export interface ProcInfo {
   pid: number;
@@ -54,6 +56,32 @@ export function readProcs(): ProcInfo[] {
   return out;
 }
 
+/** Busy CPU time of the whole machine so far, in ms, from the first line of /proc/stat. */
+export function parseCpuBusyMs(procStat: string, ticksPerSecond = 100): number {
+  const fields = (procStat.split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: all but idle and iowait are busy.
+  const busy = fields.slice(0, 8).reduce((sum, v, i) => (i === 3 || i === 4 ? sum : sum + v), 0);
+  return (busy * 1000) / ticksPerSecond;
+}
+
+function machineBusyMs(): number {
+  try {
+    return parseCpuBusyMs(readFileSync('/proc/stat', 'utf8'));
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Parses GNU time's `-f '%e %U %S %M'` output: elapsed s, user s, system s, max RSS kB. */
+export function parseGnuTime(text: string): { cpuMs: number; maxRssBytes: number } | undefined {
+  const line = text.trim().split('\n').at(-1) ?? '';
+  const m = /^([\d.]+) ([\d.]+) ([\d.]+) (\d+)$/.exec(line);
+  if (!m) return undefined;
+  return { cpuMs: (Number(m[2]) + Number(m[3])) * 1000, maxRssBytes: Number(m[4]) * 1024 };
+}
+
+export const GNU_TIME = '/usr/bin/time';
+
 export interface RunResult {
   command: string;
   exitCode: number;
@@ -61,6 +89,10 @@ export interface RunResult {
   peakRssBytes: number;
   /** The largest number of processes seen at once in the tree. */
   peakProcs: number;
+  /** User + system CPU time of the command and the descendants it waited for (GNU time), when available. */
+  cpuMs?: number;
+  /** CPU time the rest of the machine used meanwhile (other users' work slows a run down). */
+  othersCpuMs?: number;
   /** The last lines the command printed (stdout and stderr interleaved). */
   tail: string;
 }
@@ -73,10 +105,17 @@ export interface RunOptions {
   echo?: boolean;
 }
 
-/** Runs `command` with `sh -c` and measures it. Never throws for a non-zero exit: check `exitCode`. */
+/**
+ * Runs `command` with `sh -c` (under GNU time when present, for CPU time) and
+ * measures it. Never throws for a non-zero exit: check `exitCode`.
+ */
 export function runMeasured(command: string, options: RunOptions = {}): Promise<RunResult> {
   const started = process.hrtime.bigint();
-  const child = spawn('sh', ['-c', command], {
+  const busyBefore = machineBusyMs();
+  const timeFile = join(mkdtempSync(join(tmpdir(), 'bench-time-')), 'time.txt');
+  const timed = existsSync(GNU_TIME);
+  const argv = timed ? [GNU_TIME, '-f', '%e %U %S %M', '-o', timeFile, 'sh', '-c', command] : ['sh', '-c', command];
+  const child = spawn(argv[0], argv.slice(1), {
     cwd: options.cwd,
     env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -107,7 +146,22 @@ export function runMeasured(command: string, options: RunOptions = {}): Promise<
     child.on('close', (code, signal) => {
       clearInterval(timer);
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-      resolve({ command, exitCode: code ?? (signal ? 128 : 1), wallMs, peakRssBytes, peakProcs, tail });
+      const result: RunResult = {
+        command,
+        exitCode: code ?? (signal ? 128 : 1),
+        wallMs,
+        peakRssBytes,
+        peakProcs,
+        tail,
+      };
+      const gnu = timed && existsSync(timeFile) ? parseGnuTime(readFileSync(timeFile, 'utf8')) : undefined;
+      rmSync(dirname(timeFile), { recursive: true, force: true });
+      if (gnu) {
+        result.cpuMs = gnu.cpuMs;
+        const others = machineBusyMs() - busyBefore - gnu.cpuMs;
+        if (Number.isFinite(others)) result.othersCpuMs = Math.max(0, others);
+      }
+      resolve(result);
     });
   });
 }

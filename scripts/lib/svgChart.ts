@@ -57,8 +57,8 @@ export function lineChart(series: readonly Series[], options: ChartOptions): str
     const f = log ? (Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)) : (v - lo) / (hi - lo || 1);
     return f * size;
   };
-  const sx = scale(options.logX ?? false, xTicks[0] as number, xTicks.at(-1) as number, plotW);
-  const sy = scale(options.logY ?? false, yTicks[0] as number, yTicks.at(-1) as number, plotH);
+  const sx = scale(options.logX ?? false, xTicks[0], xTicks.at(-1) as number, plotW);
+  const sy = scale(options.logY ?? false, yTicks[0], yTicks.at(-1) as number, plotH);
   const X = (x: number) => round(margin.left + sx(x));
   const Y = (y: number) => round(margin.top + plotH - sy(y));
   const fx = options.formatX ?? String;

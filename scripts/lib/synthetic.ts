@@ -111,7 +111,7 @@ export function* generateIssue(corpus: Corpus, seed: string, issue: Issue): Gene
 /** The issue an incremental build adds: the day after the archive's last issue. */
 export function nextIssue(options: SyntheticOptions): Issue {
   const plan = issuePlan(options);
-  const last = plan[plan.length - 1] as Issue;
+  const last = plan[plan.length - 1];
   return { date: addDays(last.date, 1), pages: options.pagesPerIssue ?? 8 };
 }
 
@@ -300,7 +300,7 @@ export function hardWrap(text: string, width: number): string {
   while (i < chars.length) {
     let end = Math.min(i + width, chars.length);
     // Typesetting keeps closing punctuation off the start of a line.
-    while (end < chars.length && NO_LINE_START.includes(chars[end] as string)) end++;
+    while (end < chars.length && NO_LINE_START.includes(chars[end])) end++;
     lines.push(chars.slice(i, end).join(''));
     i = end;
   }
@@ -397,14 +397,14 @@ function byline(ctx: PageContext): Byline {
       return { dateline, byline: dateline, authors };
     }
     case 4: {
-      const byline = rng.chance(0.5) ? `本报记者 ${reporter}` : `${printed(reporter)} ${printed(helpers[0] as string)}`;
+      const byline = rng.chance(0.5) ? `本报记者 ${reporter}` : `${printed(reporter)} ${printed(helpers[0])}`;
       const role: AuthorRole = byline.startsWith('本报记者') ? '记者' : '作者';
       const authors: SyntheticAuthor[] =
         role === '记者'
           ? [{ name: reporter, role }]
           : [
               { name: reporter, role },
-              { name: helpers[0] as string, role },
+              { name: helpers[0], role },
             ];
       return { line: `□ ${byline}`, dateline: '', byline, authors };
     }
@@ -429,12 +429,12 @@ function regularArticle(ctx: PageContext, front: boolean): Rendered {
   };
   const blocks: Block[] = [];
   if (rng.chance(0.25)) {
-    article.kicker = rng.chance(0.5) ? `${rng.pick(ORGANS)}：` : `${rng.pick(VERBS)}${topics[1] as string}——`;
+    article.kicker = rng.chance(0.5) ? `${rng.pick(ORGANS)}：` : `${rng.pick(VERBS)}${topics[1]}——`;
     blocks.push({ text: article.kicker, wrap: false });
   }
   blocks.push(heading(ctx, 1, article.title));
   if (rng.chance(0.3)) {
-    article.subtitle = `${rng.pick(ORGANS)}${rng.pick(LEAD_EVENTS)(topics[0] as string)}`;
+    article.subtitle = `${rng.pick(ORGANS)}${rng.pick(LEAD_EVENTS)(topics[0])}`;
     blocks.push({ text: article.subtitle, wrap: false });
   }
   const by = byline(ctx);
@@ -443,20 +443,20 @@ function regularArticle(ctx: PageContext, front: boolean): Rendered {
   if (by.line) blocks.push({ text: by.line, wrap: false });
 
   const when = dateExpression(ctx, eventDate, front || rng.chance(0.4));
-  const lead = `${when}，${region}${rng.pick(LEAD_EVENTS)(topics[0] as string)}，${rng.pick(LEAD_TAILS)}。`;
+  const lead = `${when}，${region}${rng.pick(LEAD_EVENTS)(topics[0])}，${rng.pick(LEAD_TAILS)}。`;
   const size = rng.pick(['short', 'medium', 'medium', 'long'] as const);
   const count = size === 'short' ? rng.int(1, 2) : size === 'medium' ? rng.int(3, 5) : rng.int(6, 9);
   const body = paragraphs(ctx, count, eventDate, [2, 4]);
-  body[0] = lead + (body[0] as string);
+  body[0] = lead + body[0];
   if (ctx.pageNo > 1 && rng.chance(0.08)) {
     article.continued = '（上接第一版）';
     body.unshift(article.continued);
   } else if (ctx.pageNo === 1 && rng.chance(0.15)) {
-    article.continued = `（下转第${CN_NUM[rng.int(2, 4)] as string}版）`;
+    article.continued = `（下转第${CN_NUM[rng.int(2, 4)]}版）`;
     body.push(article.continued);
   }
   article.paragraphs = body;
-  blocks.push({ text: by.dateline + (body[0] as string), wrap: true });
+  blocks.push({ text: by.dateline + body[0], wrap: true });
   const sections = size === 'long' && rng.chance(0.4);
   body.slice(1).forEach((p, i) => {
     if (sections && i % 3 === 1) blocks.push(heading(ctx, 2, `${rng.pick(TOPICS)}“${rng.pick(RESULTS)}”`));
@@ -474,13 +474,13 @@ function feature(ctx: PageContext): Rendered {
   const writers = rng.sample(staff.reporters, 3);
   const article: SyntheticArticle = {
     kind: 'article',
-    title: `“${topics[0] as string}”激活发展新动能`,
-    subtitle: `——${region}“${topics[1] as string}”攻坚扫描`,
-    byline: `本报记者 ${writers[2] as string}`,
+    title: `“${topics[0]}”激活发展新动能`,
+    subtitle: `——${region}“${topics[1]}”攻坚扫描`,
+    byline: `本报记者 ${writers[2]}`,
     authors: [
-      { name: writers[0] as string, role: '作者' },
-      { name: writers[1] as string, role: '作者' },
-      { name: writers[2] as string, role: '记者' },
+      { name: writers[0], role: '作者' },
+      { name: writers[1], role: '作者' },
+      { name: writers[2], role: '记者' },
     ],
     regions: [region],
     topics,
@@ -488,17 +488,17 @@ function feature(ctx: PageContext): Rendered {
     paragraphs: [],
   };
   const blocks: Block[] = [
-    { text: ` □ ${printed(writers[0] as string)} ${printed(writers[1] as string)}`, wrap: false },
-    { text: `□ 本报记者 ${writers[2] as string}`, wrap: false },
+    { text: ` □ ${printed(writers[0])} ${printed(writers[1])}`, wrap: false },
+    { text: `□ 本报记者 ${writers[2]}`, wrap: false },
     heading(ctx, 1, article.title),
     { text: article.subtitle as string, wrap: false },
   ];
   const lead = `${dateExpression(ctx, eventDate, true)}，记者在${region}看到，${rng.pick(LEAD_TAILS)}。`;
   const body = paragraphs(ctx, rng.int(8, 12), eventDate, [2, 4]);
-  body[0] = lead + (body[0] as string);
+  body[0] = lead + body[0];
   body.forEach((p, i) => {
     if (i > 0 && i % 4 === 0) {
-      const topic = topics[(i / 4) % topics.length] as string;
+      const topic = topics[(i / 4) % topics.length];
       blocks.push({ text: `按下“${topic}”${rng.pick(QUOTES)}\n${rng.pick(VERBS)}${topic}`, wrap: false });
     }
     blocks.push({ text: p, wrap: true });
@@ -515,7 +515,7 @@ function photo(ctx: PageContext, column: boolean): Rendered {
   const staffer = rng.chance(0.5);
   const name = staffer ? rng.pick(staff.reporters) : rng.pick(staff.correspondents);
   const credit = `${staffer ? '本报记者' : '通讯员'} ${name} 摄`;
-  const caption = `${dateExpression(ctx, eventDate, rng.chance(0.3))}，${region}${rng.pick(LEAD_EVENTS)(topics[0] as string)}。`;
+  const caption = `${dateExpression(ctx, eventDate, rng.chance(0.3))}，${region}${rng.pick(LEAD_EVENTS)(topics[0])}。`;
   const article: SyntheticArticle = {
     kind: 'photo',
     title: caption.slice(0, 30),
@@ -579,9 +579,9 @@ function briefBox(ctx: PageContext): Rendered[] {
     const region = rng.pick(corpus.regions);
     const topics = rng.sample(TOPICS, 1);
     const eventDate = eventDateFor(ctx);
-    const lead = `${dateExpression(ctx, eventDate, rng.chance(0.3))}，${region}${rng.pick(LEAD_EVENTS)(topics[0] as string)}。`;
+    const lead = `${dateExpression(ctx, eventDate, rng.chance(0.3))}，${region}${rng.pick(LEAD_EVENTS)(topics[0])}。`;
     const body = paragraphs(ctx, rng.int(1, 2), eventDate, [1, 3]);
-    body[0] = lead + (body[0] as string);
+    body[0] = lead + body[0];
     const helper = rng.pick(staff.correspondents);
     const reporter = rng.pick(staff.reporters);
     const both = rng.chance(0.4);
@@ -606,7 +606,7 @@ function briefBox(ctx: PageContext): Rendered[] {
     const blocks: Block[] = i === 0 ? [heading(ctx, 2, '简讯')] : [];
     body.forEach((p, j) => blocks.push({ text: (j === 0 ? '▲' : '') + p, wrap: true }));
     if (rng.chance(0.5)) blocks.push({ text: credit, wrap: false });
-    else (blocks[blocks.length - 1] as Block).text += credit;
+    else blocks[blocks.length - 1].text += credit;
     items.push({ article, blocks });
   }
   return items;

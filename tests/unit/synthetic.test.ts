@@ -229,7 +229,7 @@ describe('sampleQueries and articleMarkdown', () => {
   });
 
   it('writes front matter that follows the content schema', () => {
-    const page = pages[0] as SyntheticPage;
+    const page = pages[0];
     const md = articleMarkdown(page, 0);
     expect(md.startsWith('---\ntitle: ')).toBe(true);
     expect(md).toContain(`date: "${page.date}"`);

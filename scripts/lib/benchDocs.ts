@@ -1,0 +1,144 @@
+/**
+ * docs/benchmarks.md and docs/benchmarks.svg from benchmark result files
+ * (npm run bench -- --json FILE). Pure: figures in, text out. Only measured
+ * figures are written; a stage that was a stand-in is marked as such.
+ */
+import { formatBytes, formatMs, type BenchResult, type StageName } from './benchHarness.ts';
+import { lineChart, type Series } from './svgChart.ts';
+
+export const TARGETS = {
+  at10k: { articles: 10_000, endToEndMs: 60_000, peakRssBytes: 3e9 },
+  at100k: { articles: 100_000, endToEndMs: 15 * 60_000, peakRssBytes: 12e9 },
+  pageGzipBytes: 30_000,
+  incrementalPercent: 5,
+} as const;
+
+const STAGE_COLORS: Record<StageName, string> = { ingest: '#2b7bb9', astro: '#c0392b', index: '#27ae60' };
+
+function stageCell(r: BenchResult, name: StageName, what: 'time' | 'rss'): string {
+  const s = r.stages.find((x) => x.name === name);
+  if (!s) return 'not run';
+  if (s.exitCode !== 0) return `failed (${s.exitCode})`;
+  const value = what === 'time' ? formatMs(s.wallMs) : formatBytes(s.peakRssBytes);
+  return s.stub ? `${value} (stub)` : value;
+}
+
+/** Ratio of time per article between the largest and smallest run: ≤ 1 means no worse than linear. */
+export function scalingRatio(results: readonly BenchResult[], time: (r: BenchResult) => number): number | undefined {
+  const sorted = [...results].sort((a, b) => a.archive.articles - b.archive.articles);
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (!first || !last || first === last) return undefined;
+  return time(last) / last.archive.articles / (time(first) / first.archive.articles);
+}
+
+export function benchmarksMarkdown(results: readonly BenchResult[]): string {
+  const sorted = [...results].sort((a, b) => a.archive.articles - b.archive.articles);
+  const anyStub = sorted.some((r) => r.stages.some((s) => s.stub));
+  const lines: string[] = [
+    '# Benchmarks',
+    '',
+    'Figures measured by `npm run bench` (scripts/bench.ts) on synthetic archives generated from the seeds’ sentences',
+    '(scripts/lib/synthetic.ts), then written here by `node scripts/bench-docs.ts`. Each stage runs as its own child',
+    'process; peak RSS is the largest sum of resident memory over the stage’s whole process tree, sampled every 100 ms',
+    'from /proc. Nothing here is estimated: a figure that was not measured is not in the table.',
+    '',
+  ];
+  if (anyStub) {
+    lines.push(
+      '**Stand-ins:** a figure marked “(stub)” comes from a stand-in stage, not the real one: the ingest stub writes the',
+      'generator’s own Markdown without parsing a page, and the index stub runs the plain Pagefind CLI without jieba',
+      'segmentation. Those figures only show the harness works; they say nothing about the real stage.',
+      '',
+    );
+  }
+  const machine = sorted[0]?.machine;
+  if (machine) {
+    lines.push(
+      `Machine: ${machine.cpus} cores, ${formatBytes(machine.memoryBytes)} memory, Node ${machine.node} on ${machine.platform}.`,
+      '',
+    );
+  }
+  lines.push(
+    '| articles | pages | raw text | ingest | astro | index | end to end | peak RSS | astro peak RSS | dist files | article page (gzip, HTML + CSS) | first query transfer | warm query (median) | incremental ingest |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const r of sorted) {
+    const astro = r.stages.find((s) => s.name === 'astro');
+    const allRan = r.stages.length === 3 && r.stages.every((s) => s.exitCode === 0);
+    const e2e = allRan ? formatMs(r.endToEndMs) + (r.stages.some((s) => s.stub) ? ' (stubs)' : '') : 'not all stages';
+    const rss = allRan ? formatBytes(r.peakRssBytes) : '–';
+    lines.push(
+      `| ${r.archive.articles.toLocaleString('en')} | ${r.archive.pages.toLocaleString('en')} | ${formatBytes(r.archive.rawBytes)} | ` +
+        `${stageCell(r, 'ingest', 'time')} | ${stageCell(r, 'astro', 'time')} | ${stageCell(r, 'index', 'time')} | ${e2e} | ${rss} | ` +
+        `${stageCell(r, 'astro', 'rss')} | ${astro && astro.exitCode === 0 ? astro.output.files.toLocaleString('en') : '–'} | ` +
+        `${r.pageWeight ? `${formatBytes(r.pageWeight.medianGzip)} median, ${formatBytes(r.pageWeight.maxGzip)} max` : '–'} | ` +
+        `${r.search ? formatBytes(r.search.coldBytes) + (r.search.stubIndex ? ' (stub index)' : '') : '–'} | ` +
+        `${r.search ? formatMs(r.search.warmMedianMs) : '–'} | ` +
+        `${r.incremental ? `${r.incremental.percent.toFixed(1)}%${r.incremental.stub ? ' (stub)' : ''}` : '–'} |`,
+    );
+  }
+  lines.push('');
+  const notes = [...new Set(sorted.flatMap((r) => r.notes))];
+  if (sorted.some((r) => r.options.probe)) {
+    lines.push(
+      'Runs marked with a probe built a bench-only copy of the site that adds one article page per article',
+      '(`src/pages/bench-probe/[id].astro`, BaseLayout and the rendered Markdown), because the site has no article route yet.',
+      '',
+    );
+  }
+  const astroRatio = scalingRatio(
+    sorted.filter((r) => r.stages.some((s) => s.name === 'astro' && s.exitCode === 0)),
+    (r) => r.stages.find((s) => s.name === 'astro')?.wallMs ?? Number.NaN,
+  );
+  if (astroRatio !== undefined) {
+    lines.push(
+      `Astro time per article, largest run over smallest: ${astroRatio.toFixed(2)} (≤ 1 means the stage grows no faster than linearly).`,
+      '',
+    );
+  }
+  lines.push(
+    '## Targets',
+    '',
+    `- 10,000 articles: end to end ≤ ${formatMs(TARGETS.at10k.endToEndMs)}, peak RSS ≤ ${formatBytes(TARGETS.at10k.peakRssBytes)}`,
+    `- 100,000 articles: end to end ≤ ${formatMs(TARGETS.at100k.endToEndMs)}, peak RSS ≤ ${formatBytes(TARGETS.at100k.peakRssBytes)}`,
+    '- build time grows no faster than linearly with the article count',
+    `- an article page ≤ ${formatBytes(TARGETS.pageGzipBytes)} of HTML and CSS, gzipped`,
+    `- adding one day’s pages re-ingests only those pages, in ≤ ${TARGETS.incrementalPercent}% of the full ingest’s time`,
+    '',
+    '![Build time against article count](benchmarks.svg)',
+    '',
+  );
+  if (notes.length > 0) lines.push('## Notes from the runs', '', ...notes.map((n) => `- ${n}`), '');
+  return lines.join('\n');
+}
+
+export function benchmarksChart(results: readonly BenchResult[]): string {
+  const sorted = [...results].sort((a, b) => a.archive.articles - b.archive.articles);
+  const series: Series[] = [];
+  for (const name of ['ingest', 'astro', 'index'] as const) {
+    const points = sorted.flatMap((r) => {
+      const s = r.stages.find((x) => x.name === name && x.exitCode === 0);
+      return s ? [{ x: r.archive.articles, y: s.wallMs / 1000 }] : [];
+    });
+    const stub = sorted.some((r) => r.stages.some((x) => x.name === name && x.stub));
+    if (points.length > 0)
+      series.push({ name: `${name}${stub ? ' (stub)' : ''}`, points, color: STAGE_COLORS[name], dashed: stub });
+  }
+  const full = sorted.filter((r) => r.stages.length === 3 && r.stages.every((s) => s.exitCode === 0));
+  if (full.length > 0) {
+    series.push({
+      name: 'end to end',
+      points: full.map((r) => ({ x: r.archive.articles, y: r.endToEndMs / 1000 })),
+      color: '#333',
+    });
+  }
+  if (series.length === 0) throw new Error('no measured stage to chart');
+  return lineChart(series, {
+    title: 'Build time against article count',
+    xLabel: 'articles',
+    yLabel: 'wall time (s)',
+    formatX: (x) => (x >= 1000 ? `${x / 1000}k` : String(x)),
+    formatY: (y) => String(y),
+  });
+}
