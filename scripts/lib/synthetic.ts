@@ -652,9 +652,14 @@ export function extractSentences(texts: readonly string[]): string[] {
       }
     }
     if (current) paras.push(current);
+    let previousEnded = true;
     for (const para of paras) {
       const body = para.replace(/^(?:本报讯\s*|衡阳日报讯（[^）]*）)/, '');
-      for (const raw of body.match(/[^。！？]+[。！？]”?/g) ?? []) {
+      // A paragraph that follows one cut off mid-sentence (a column break) starts with a fragment.
+      const sentences = body.match(/[^。！？]+[。！？]”?/g) ?? [];
+      if (!previousEnded) sentences.shift();
+      previousEnded = /[。！？”]$/.test(body) || [...body].length < 30;
+      for (const raw of sentences) {
         const s = raw.trim();
         const length = [...s].length;
         if (length < 15 || length > 150) continue;
