@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import type { BenchResult } from './lib/benchHarness.ts';
 import { benchmarksChart, benchmarksMarkdown } from './lib/benchDocs.ts';
 
@@ -26,6 +27,9 @@ if (files.length === 0) {
 }
 const results = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as BenchResult);
 mkdirSync(join(root, 'docs'), { recursive: true });
-writeFileSync(join(root, 'docs/benchmarks.md'), benchmarksMarkdown(results));
+const mdPath = join(root, 'docs/benchmarks.md');
+// Formatted as `npm run format:check` expects.
+const config = (await resolveConfig(mdPath)) ?? {};
+writeFileSync(mdPath, await format(benchmarksMarkdown(results), { ...config, filepath: mdPath }));
 writeFileSync(join(root, 'docs/benchmarks.svg'), benchmarksChart(results));
 console.log(`wrote docs/benchmarks.md and docs/benchmarks.svg from ${results.length} runs`);

@@ -1,7 +1,8 @@
 /**
  * npm run bench -- --pages N [--articles M] [--seed S] [--out DIR] [--json FILE]
  *   [--probe] [--direct] [--skip ingest,astro,index,search,weight,incremental]
- *   [--ingest-cmd CMD] [--astro-cmd CMD] [--index-cmd CMD] [--article-pattern RE] [--queries N] [--quiet]
+ *   [--ingest-cmd CMD] [--astro-cmd CMD] [--index-cmd CMD] [--article-pattern RE] [--queries N]
+ *   [--search-page /path/] [--pagefind-bundle /pagefind/pagefind.js] [--quiet]
  *
  * Generates a synthetic archive, builds it stage by stage and prints what each
  * stage cost. Commands may use {node} {root} {seeds} {content} {dist} {truth}.
@@ -31,6 +32,8 @@ const { values } = parseArgs({
     'index-cmd': { type: 'string' },
     'article-pattern': { type: 'string' },
     queries: { type: 'string', default: '20' },
+    'search-page': { type: 'string', default: '/' },
+    'pagefind-bundle': { type: 'string', default: '/pagefind/pagefind.js' },
     quiet: { type: 'boolean', default: false },
   },
 });
@@ -63,6 +66,8 @@ const result = await runBench({
   skip,
   ...(values['article-pattern'] ? { articlePattern: values['article-pattern'] } : {}),
   queries: Number(values.queries),
+  searchPage: values['search-page'],
+  pagefindBundle: values['pagefind-bundle'],
   log: (line) => console.error(line),
   echo: !values.quiet,
 });

@@ -97,6 +97,38 @@ export function benchmarksMarkdown(results: readonly BenchResult[]): string {
       '',
     );
   }
+  const contended = sorted.flatMap((r) =>
+    r.stages
+      .filter((st) => st.othersCpuMs !== undefined && st.cpuMs !== undefined)
+      .map(
+        (st) =>
+          `${r.archive.articles.toLocaleString('en')} articles, ${st.name}: CPU time ${formatMs(st.cpuMs ?? 0)} in ` +
+          `${formatMs(st.wallMs)} wall; other processes kept ${((100 * (st.othersCpuMs ?? 0)) / (st.wallMs * r.machine.cpus)).toFixed(0)}% of the cores busy`,
+      ),
+  );
+  if (contended.length > 0) {
+    lines.push(
+      '## Contention',
+      '',
+      'The machine is shared: when other processes are busy, wall times are longer than on an idle machine. Per stage:',
+      '',
+      ...contended.map((c) => `- ${c}`),
+      '',
+    );
+  }
+  lines.push(
+    '## Reproduce',
+    '',
+    '```sh',
+    'npm run bench -- --articles 1000 --json bench-out/results/a1k.json',
+    'npm run bench -- --articles 10000 --json bench-out/results/a10k.json   # also the incremental check',
+    'npm run bench -- --articles 100000 --json bench-out/results/a100k.json',
+    'node scripts/bench-docs.ts                                             # rewrites this page and the chart',
+    '```',
+    '',
+    'Add `--probe` to build with the bench-only article route while the site has none.',
+    '',
+  );
   lines.push(
     '## Targets',
     '',

@@ -53,6 +53,9 @@ export interface BenchOptions {
   /** Regex over dist-relative paths of the pages to weigh. */
   articlePattern?: string;
   queries: number;
+  /** The page the search runs on, and the Pagefind bundle it imports (site-absolute paths). */
+  searchPage: string;
+  pagefindBundle: string;
   log: (line: string) => void;
   echo: boolean;
 }
@@ -248,16 +251,24 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   }
 
   let search: SearchSummary | undefined;
-  if (!options.skip.has('search') && ok('index') && existsSync(join(dist, 'pagefind/pagefind.js'))) {
+  const bundleFile = join(dist, options.pagefindBundle);
+  if (!options.skip.has('search') && ok('index') && !existsSync(bundleFile)) {
+    notes.push(`no ${options.pagefindBundle} in the build: search not measured`);
+  } else if (!options.skip.has('search') && ok('index')) {
     if (!existsSync(CHROMIUM_PATH)) notes.push(`no ${CHROMIUM_PATH}: search not measured`);
     else {
       const queries = sampleQueries(written.pages, options.queries, options.seed);
       const server = await serveStatic(dist);
       try {
-        const m = await measureQueries({ url: `${server.url}/`, queries, runQuery: pagefindRunner(), server });
+        const m = await measureQueries({
+          url: server.url + options.searchPage,
+          queries,
+          runQuery: pagefindRunner(options.pagefindBundle),
+          server,
+        });
         const warm = m.warm.map((t) => t.ms);
         search = {
-          url: '/',
+          url: options.searchPage,
           queries,
           pageLoadBytes: m.pageLoadBytes,
           coldQuery: m.cold.query,
