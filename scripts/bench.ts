@@ -41,10 +41,16 @@ const { values } = parseArgs({
 const seed = values.seed;
 let pages = Number(values.pages);
 if (values.articles) {
-  // Pages for about M articles, from the article density of a 400-page archive with the same seed.
-  const sample = [...generateArchive(loadCorpus(resolve(root, 'seeds')), { seed, pages: 400 })];
-  const perPage = sample.reduce((n, p) => n + p.articles.length, 0) / sample.length;
-  pages = Math.max(1, Math.round(Number(values.articles) / perPage));
+  // Pages for about M articles: a guess from a 400-page archive's density, then one correction.
+  const corpus = loadCorpus(resolve(root, 'seeds'));
+  const count = (n: number) => {
+    let articles = 0;
+    for (const page of generateArchive(corpus, { seed, pages: n })) articles += page.articles.length;
+    return articles;
+  };
+  const target = Number(values.articles);
+  pages = Math.max(1, Math.round((target * 400) / count(400)));
+  pages = Math.max(1, Math.round((pages * target) / count(pages)));
 }
 if (!Number.isInteger(pages) || pages < 1) {
   console.error('usage: npm run bench -- --pages N (or --articles M); see scripts/bench.ts');
