@@ -93,6 +93,7 @@ describe('benchHarness', () => {
     expect(formatMs(5.25)).toBe('5.3 ms');
     expect(formatMs(42_000)).toBe('42.0 s');
     expect(formatMs(905_000)).toBe('15 min 5 s');
+    expect(formatMs(719_800)).toBe('12 min 0 s');
   });
 
   it('lays out a text table and a result', () => {
