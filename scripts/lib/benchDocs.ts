@@ -60,18 +60,23 @@ export function benchmarksMarkdown(results: readonly BenchResult[]): string {
     );
   }
   lines.push(
-    '| articles | pages | raw text | ingest | astro | index | end to end | peak RSS | astro peak RSS | dist files | article page (gzip, HTML + CSS) | first query transfer | warm query (median) | incremental ingest |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| articles | pages | site | raw text | ingest | astro | index | end to end | peak RSS | astro peak RSS | astro CPU per article | dist files | article page (gzip, HTML + CSS) | first query transfer | warm query (median) | incremental ingest |',
+    '| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const r of sorted) {
     const astro = r.stages.find((s) => s.name === 'astro');
     const allRan = r.stages.length === 3 && r.stages.every((s) => s.exitCode === 0);
     const e2e = allRan ? formatMs(r.endToEndMs) + (r.stages.some((s) => s.stub) ? ' (stubs)' : '') : 'not all stages';
-    const rss = allRan ? formatBytes(r.peakRssBytes) : '–';
+    const peakStage = r.stages.reduce((a, b) => (b.peakRssBytes > a.peakRssBytes ? b : a), r.stages[0] ?? astro);
+    const rss =
+      allRan && peakStage ? `${formatBytes(r.peakRssBytes)} (${peakStage.name}${peakStage.stub ? ', stub' : ''})` : '–';
+    const cpuPerArticle =
+      astro?.cpuMs !== undefined && astro.exitCode === 0 ? `${(astro.cpuMs / r.archive.articles).toFixed(1)} ms` : '–';
+    const site = r.options.probe ? 'probe route' : 'as is';
     lines.push(
-      `| ${r.archive.articles.toLocaleString('en')} | ${r.archive.pages.toLocaleString('en')} | ${formatBytes(r.archive.rawBytes)} | ` +
+      `| ${r.archive.articles.toLocaleString('en')} | ${r.archive.pages.toLocaleString('en')} | ${site} | ${formatBytes(r.archive.rawBytes)} | ` +
         `${stageCell(r, 'ingest', 'time')} | ${stageCell(r, 'astro', 'time')} | ${stageCell(r, 'index', 'time')} | ${e2e} | ${rss} | ` +
-        `${stageCell(r, 'astro', 'rss')} | ${astro && astro.exitCode === 0 ? astro.output.files.toLocaleString('en') : '–'} | ` +
+        `${stageCell(r, 'astro', 'rss')} | ${cpuPerArticle} | ${astro && astro.exitCode === 0 ? astro.output.files.toLocaleString('en') : '–'} | ` +
         `${r.pageWeight ? `${formatBytes(r.pageWeight.medianGzip)} median, ${formatBytes(r.pageWeight.maxGzip)} max` : '–'} | ` +
         `${r.search ? formatBytes(r.search.coldBytes) + (r.search.stubIndex ? ' (stub index)' : '') : '–'} | ` +
         `${r.search ? formatMs(r.search.warmMedianMs) : '–'} | ` +
@@ -79,21 +84,22 @@ export function benchmarksMarkdown(results: readonly BenchResult[]): string {
     );
   }
   lines.push('');
-  const notes = [...new Set(sorted.flatMap((r) => r.notes))];
+  const notes = sorted.flatMap((r) => r.notes.map((n) => `${r.archive.articles.toLocaleString('en')} articles: ${n}`));
   if (sorted.some((r) => r.options.probe)) {
     lines.push(
-      'Runs marked with a probe built a bench-only copy of the site that adds one article page per article',
+      'Runs with the “probe route” built a bench-only copy of the site that adds one article page per article',
       '(`src/pages/bench-probe/[id].astro`, BaseLayout and the rendered Markdown), because the site has no article route yet.',
       '',
     );
   }
-  const astroRatio = scalingRatio(
-    sorted.filter((r) => r.stages.some((s) => s.name === 'astro' && s.exitCode === 0)),
-    (r) => r.stages.find((s) => s.name === 'astro')?.wallMs ?? Number.NaN,
-  );
+  // CPU time, not wall time: on a shared machine wall time also measures the neighbours.
+  const astroCpu = (r: BenchResult) => r.stages.find((s) => s.name === 'astro' && s.exitCode === 0)?.cpuMs;
+  const withCpu = sorted.filter((r) => astroCpu(r) !== undefined);
+  const astroRatio = scalingRatio(withCpu, (r) => astroCpu(r) ?? Number.NaN);
   if (astroRatio !== undefined) {
     lines.push(
-      `Astro time per article, largest run over smallest: ${astroRatio.toFixed(2)} (≤ 1 means the stage grows no faster than linearly).`,
+      `Astro CPU time per article, largest run over smallest: ${astroRatio.toFixed(2)} ` +
+        '(≤ 1 means the stage grows no faster than linearly; fixed start-up cost weighs on small runs).',
       '',
     );
   }
@@ -165,11 +171,30 @@ export function benchmarksChart(results: readonly BenchResult[]): string {
       color: '#333',
     });
   }
+  const cpu = sorted.flatMap((r) => {
+    const s = r.stages.find((x) => x.name === 'astro' && x.exitCode === 0 && x.cpuMs !== undefined);
+    return s ? [{ x: r.archive.articles, y: (s.cpuMs ?? 0) / 1000 }] : [];
+  });
+  if (cpu.length > 0) series.push({ name: 'astro CPU time', points: cpu, color: '#e67e22' });
   if (series.length === 0) throw new Error('no measured stage to chart');
+  // On log-log axes linear growth is a line of slope 1: draw one through the smallest astro run.
+  const astroPoints = series.find((s) => s.name === 'astro')?.points ?? [];
+  const base = astroPoints.reduce<{ x: number; y: number } | undefined>((a, b) => (a && a.x <= b.x ? a : b), undefined);
+  const maxX = Math.max(...series.flatMap((s) => s.points.map((p) => p.x)));
+  if (base && maxX > base.x) {
+    series.push({
+      name: 'linear growth',
+      points: [base, { x: maxX, y: (base.y * maxX) / base.x }],
+      color: '#999',
+      dashed: true,
+    });
+  }
   return lineChart(series, {
-    title: 'Build time against article count',
+    title: 'Build time against article count (log–log)',
     xLabel: 'articles',
-    yLabel: 'wall time (s)',
+    yLabel: 'time (s)',
+    logX: true,
+    logY: true,
     formatX: (x) => (x >= 1000 ? `${x / 1000}k` : String(x)),
     formatY: (y) => String(y),
   });

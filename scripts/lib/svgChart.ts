@@ -23,11 +23,16 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** "Nice" tick values covering [min, max]: 1-2-5 steps on a linear axis, powers of ten on a log one. */
+/** "Nice" tick values: covering [min, max] in 1-2-5 steps on a linear axis, 1-2-5 × 10ⁿ within it on a log one. */
 export function ticks(min: number, max: number, log: boolean): number[] {
   if (log) {
     const out: number[] = [];
-    for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) out.push(10 ** e);
+    for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) {
+      for (const m of [1, 2, 5]) {
+        const v = Number((m * 10 ** e).toPrecision(12));
+        if (v >= min && v <= max) out.push(v);
+      }
+    }
     return out;
   }
   const span = max - min || Math.abs(max) || 1;
@@ -51,14 +56,22 @@ export function lineChart(series: readonly Series[], options: ChartOptions): str
   const points = series.flatMap((s) => s.points);
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
-  const xTicks = ticks(Math.min(...xs), Math.max(...xs), options.logX ?? false);
-  const yTicks = ticks(options.logY ? Math.min(...ys) : 0, Math.max(...ys), options.logY ?? false);
+  // A log axis spans the data with a margin; a linear one spans its ticks (from 0 for y).
+  const domain = (log: boolean, values: number[], fromZero: boolean): [number, number, number[]] => {
+    const lo = Math.min(...values);
+    const hi = Math.max(...values);
+    if (log) return [lo / 1.25, hi * 1.25, ticks(lo / 1.25, hi * 1.25, true)];
+    const t = ticks(fromZero ? Math.min(0, lo) : lo, hi, false);
+    return [t[0] ?? lo, t.at(-1) ?? hi, t];
+  };
+  const [x0, x1, xTicks] = domain(options.logX ?? false, xs, false);
+  const [y0, y1, yTicks] = domain(options.logY ?? false, ys, true);
   const scale = (log: boolean, lo: number, hi: number, size: number) => (v: number) => {
     const f = log ? (Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)) : (v - lo) / (hi - lo || 1);
     return f * size;
   };
-  const sx = scale(options.logX ?? false, xTicks[0], xTicks.at(-1) as number, plotW);
-  const sy = scale(options.logY ?? false, yTicks[0], yTicks.at(-1) as number, plotH);
+  const sx = scale(options.logX ?? false, x0, x1, plotW);
+  const sy = scale(options.logY ?? false, y0, y1, plotH);
   const X = (x: number) => round(margin.left + sx(x));
   const Y = (y: number) => round(margin.top + plotH - sy(y));
   const fx = options.formatX ?? String;

@@ -45,7 +45,8 @@ describe('svgChart', () => {
   it('chooses 1-2-5 ticks on a linear axis and powers of ten on a log axis', () => {
     expect(ticks(0, 47, false)).toEqual([0, 10, 20, 30, 40, 50]);
     expect(ticks(0, 1.2, false)).toEqual([0, 0.5, 1, 1.5]);
-    expect(ticks(1000, 100_000, true)).toEqual([1000, 10_000, 100_000]);
+    expect(ticks(1000, 100_000, true)).toEqual([1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000]);
+    expect(ticks(3, 40, true)).toEqual([5, 10, 20]);
   });
 
   it('escapes text and draws one path per series with a legend', () => {
@@ -92,12 +93,19 @@ describe('benchDocs', () => {
     expect(rows[1]).toMatch(/^\| 10,000 \|/);
     expect(md).toContain('(stub)');
     expect(md).toContain('**Stand-ins:**');
-    expect(md).toContain('- a note');
+    expect(md).toContain('- 1,000 articles: a note');
     expect(md).toContain('benchmarks.svg');
   });
 
   it('does not mention stand-ins when every stage was real', () => {
     expect(benchmarksMarkdown([result(1000, 8000)])).not.toContain('Stand-ins');
+  });
+
+  it('shows astro CPU time per article when measured', () => {
+    const withCpu = result(1000, 8000);
+    const astro = withCpu.stages[1];
+    if (astro) astro.cpuMs = 5000;
+    expect(benchmarksMarkdown([withCpu])).toContain('| 5.0 ms |');
   });
 
   it('computes how time per article changes with size', () => {
@@ -107,7 +115,9 @@ describe('benchDocs', () => {
 
   it('charts each stage and the end-to-end time', () => {
     const svg = benchmarksChart(runs);
-    expect(svg.match(/<path /g)).toHaveLength(4);
+    // ingest, astro, index, end to end, and the linear-growth reference.
+    expect(svg.match(/<path /g)).toHaveLength(5);
+    expect(svg).toContain('linear growth');
     expect(svg).toContain('astro');
     expect(svg).toContain('index (stub)');
     expect(svg).not.toContain('NaN');
