@@ -53,6 +53,8 @@ export interface BenchOptions {
   /** Regex over dist-relative paths of the pages to weigh. */
   articlePattern?: string;
   queries: number;
+  /** A stage whose process tree passes this RSS is killed (default 16 GB). */
+  maxRssBytes?: number;
   /** The page the search runs on, and the Pagefind bundle it imports (site-absolute paths). */
   searchPage: string;
   pagefindBundle: string;
@@ -203,7 +205,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const command = expandCommand(stage.command, vars);
     log(`${stage.name}${stage.stub ? ' (STUB)' : ''}: ${command}`);
     const cwd = stage.name === 'astro' && options.probe ? probeDir : root;
-    const run = await runMeasured(command, { cwd, env, echo: options.echo });
+    const maxRssBytes = options.maxRssBytes ?? 16e9;
+    const run = await runMeasured(command, { cwd, env, echo: options.echo, maxRssBytes });
+    if (run.killedForRss)
+      notes.push(`${stage.name} was killed when its RSS passed ${(maxRssBytes / 1e9).toFixed(1)} GB`);
     const exclude = stage.name === 'astro' ? (p: string) => p.startsWith('pagefind/') : undefined;
     const result: StageResult = {
       name: stage.name,
@@ -291,7 +296,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const next = nextIssue(synOptions);
     log(`incremental: adding the ${next.date} issue (${next.pages} pages) and ingesting again`);
     writeArchive(generateIssue(corpus, options.seed, next), seeds, truth, true);
-    const run = await runMeasured(ingest.command, { cwd: root, env, echo: options.echo });
+    const run = await runMeasured(ingest.command, {
+      cwd: root,
+      env,
+      echo: options.echo,
+      maxRssBytes: options.maxRssBytes ?? 16e9,
+    });
     if (run.exitCode !== 0) notes.push(`incremental ingest failed with exit code ${run.exitCode}`);
     const after = fingerprint(content);
     let newFiles = 0;

@@ -93,6 +93,8 @@ export interface RunResult {
   cpuMs?: number;
   /** CPU time the rest of the machine used meanwhile (other users' work slows a run down). */
   othersCpuMs?: number;
+  /** True when the tree was killed for passing `maxRssBytes`. */
+  killedForRss?: boolean;
   /** The last lines the command printed (stdout and stderr interleaved). */
   tail: string;
 }
@@ -103,6 +105,11 @@ export interface RunOptions {
   pollMs?: number;
   /** Echo the command's output to this process's stderr as it runs. */
   echo?: boolean;
+  /**
+   * Kill the whole tree when its RSS passes this (the machine is shared: a
+   * runaway stage must not push the kernel into killing other people's work).
+   */
+  maxRssBytes?: number;
 }
 
 /**
@@ -119,7 +126,18 @@ export function runMeasured(command: string, options: RunOptions = {}): Promise<
     cwd: options.cwd,
     env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so that the whole tree can be stopped at once.
+    detached: true,
   });
+  const killTree = () => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
+  process.once('SIGINT', killTree);
+  let killedForRss = false;
   let peakRssBytes = 0;
   let peakProcs = 0;
   let tail = '';
@@ -135,6 +153,10 @@ export function runMeasured(command: string, options: RunOptions = {}): Promise<
     const rss = tree.reduce((sum, p) => sum + p.rssBytes, 0);
     peakRssBytes = Math.max(peakRssBytes, rss);
     peakProcs = Math.max(peakProcs, tree.length);
+    if (options.maxRssBytes !== undefined && rss > options.maxRssBytes && !killedForRss) {
+      killedForRss = true;
+      killTree();
+    }
   };
   const timer = setInterval(sample, options.pollMs ?? 100);
   sample();
@@ -145,6 +167,7 @@ export function runMeasured(command: string, options: RunOptions = {}): Promise<
     });
     child.on('close', (code, signal) => {
       clearInterval(timer);
+      process.removeListener('SIGINT', killTree);
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       const result: RunResult = {
         command,
@@ -154,6 +177,7 @@ export function runMeasured(command: string, options: RunOptions = {}): Promise<
         peakProcs,
         tail,
       };
+      if (killedForRss) result.killedForRss = true;
       const gnu = timed && existsSync(timeFile) ? parseGnuTime(readFileSync(timeFile, 'utf8')) : undefined;
       rmSync(dirname(timeFile), { recursive: true, force: true });
       if (gnu) {

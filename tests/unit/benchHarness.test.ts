@@ -21,7 +21,14 @@ import {
   percentile,
   spreadSample,
 } from '../../scripts/lib/dirStats.ts';
-import { descendants, parseCpuBusyMs, parseGnuTime, parseStat, readProcs } from '../../scripts/lib/procTree.ts';
+import {
+  descendants,
+  parseCpuBusyMs,
+  parseGnuTime,
+  parseStat,
+  readProcs,
+  runMeasured,
+} from '../../scripts/lib/procTree.ts';
 
 describe('procTree', () => {
   it('parses /proc/<pid>/stat, even with spaces and parentheses in the command name', () => {
@@ -45,6 +52,22 @@ describe('procTree', () => {
       maxRssBytes: 812345 * 1024,
     });
     expect(parseGnuTime('garbage')).toBeUndefined();
+  });
+
+  it('runs a command and reports its exit code and output', async () => {
+    const run = await runMeasured('echo hello; exit 3');
+    expect(run.exitCode).toBe(3);
+    expect(run.tail).toContain('hello');
+    expect(run.killedForRss).toBeUndefined();
+  });
+
+  it('kills a tree that passes the RSS limit', async () => {
+    const run = await runMeasured(`${JSON.stringify(process.execPath)} -e "setInterval(() => {}, 1000)"`, {
+      maxRssBytes: 1,
+      pollMs: 20,
+    });
+    expect(run.killedForRss).toBe(true);
+    expect(run.exitCode).not.toBe(0);
   });
 
   it('collects a process tree', () => {
