@@ -94,12 +94,16 @@ export function benchmarksMarkdown(results: readonly BenchResult[]): string {
   }
   // CPU time, not wall time: on a shared machine wall time also measures the neighbours.
   const astroCpu = (r: BenchResult) => r.stages.find((s) => s.name === 'astro' && s.exitCode === 0)?.cpuMs;
-  const withCpu = sorted.filter((r) => astroCpu(r) !== undefined);
-  const astroRatio = scalingRatio(withCpu, (r) => astroCpu(r) ?? Number.NaN);
-  if (astroRatio !== undefined) {
+  const withCpu = comparable(sorted).filter((r) => astroCpu(r) !== undefined);
+  const steps = withCpu.slice(1).map((r, i) => {
+    const ratio = scalingRatio([withCpu[i], r], (x) => astroCpu(x) ?? Number.NaN) ?? Number.NaN;
+    const k = (x: BenchResult) => `${Math.round(x.archive.articles / 1000)}k`;
+    return `${k(withCpu[i])} → ${k(r)}: ${ratio.toFixed(2)}`;
+  });
+  if (steps.length > 0) {
     lines.push(
-      `Astro CPU time per article, largest run over smallest: ${astroRatio.toFixed(2)} ` +
-        '(≤ 1 means the stage grows no faster than linearly; fixed start-up cost weighs on small runs).',
+      `Astro CPU time per article, each run over the next smaller one: ${steps.join('; ')} ` +
+        '(1 is linear growth, below 1 is better; a fixed start-up cost weighs on small runs).',
       '',
     );
   }
@@ -151,8 +155,15 @@ export function benchmarksMarkdown(results: readonly BenchResult[]): string {
   return lines.join('\n');
 }
 
-export function benchmarksChart(results: readonly BenchResult[]): string {
+/** Runs built the same way as the largest one (probe route or not), so that a line compares like with like. */
+function comparable(results: readonly BenchResult[]): BenchResult[] {
   const sorted = [...results].sort((a, b) => a.archive.articles - b.archive.articles);
+  const probe = sorted.at(-1)?.options.probe;
+  return sorted.filter((r) => r.options.probe === probe);
+}
+
+export function benchmarksChart(results: readonly BenchResult[]): string {
+  const sorted = comparable(results);
   const series: Series[] = [];
   for (const name of ['ingest', 'astro', 'index'] as const) {
     const points = sorted.flatMap((r) => {
