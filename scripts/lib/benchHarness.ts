@@ -104,6 +104,9 @@ export interface SearchSummary {
   coldBytes: number;
   warmMedianMs: number;
   warmP95Ms: number;
+  /** Median result count over the warm queries, and how many found nothing. */
+  medianHits?: number;
+  zeroHitQueries?: number;
   /** True when the index was built by a stand-in stage. */
   stubIndex: boolean;
 }
@@ -200,7 +203,8 @@ export function formatResult(r: BenchResult): string {
     out.push(
       `search${s.stubIndex ? ' (stub index)' : ''}: page load ${formatBytes(s.pageLoadBytes)}; cold first query ` +
         `"${s.coldQuery}" ${formatMs(s.coldMs)}, ${formatBytes(s.coldBytes)} transferred; warm median ` +
-        `${formatMs(s.warmMedianMs)}, p95 ${formatMs(s.warmP95Ms)} over ${s.queries.length} queries`,
+        `${formatMs(s.warmMedianMs)}, p95 ${formatMs(s.warmP95Ms)} over ${s.queries.length} queries` +
+        (s.medianHits === undefined ? '' : `; median ${s.medianHits} hits, ${s.zeroHitQueries ?? 0} with none`),
     );
   }
   if (r.incremental) {

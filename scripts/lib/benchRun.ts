@@ -283,6 +283,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           warmP95Ms: percentile(warm, 0.95),
           stubIndex: stages.find((s) => s.name === 'index')?.stub ?? true,
         };
+        const hits = m.warm.flatMap((t) => (t.hits === undefined ? [] : [t.hits]));
+        if (hits.length > 0) {
+          search.medianHits = median(hits);
+          search.zeroHitQueries = hits.filter((h) => h === 0).length;
+        }
       } finally {
         await server.close();
       }

@@ -123,18 +123,26 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
   };
 }
 
+/** What a query runner may report: its own in-page duration and how many results it found. */
+export interface QueryOutcome {
+  ms?: number;
+  hits?: number;
+}
+
 /**
- * Runs one query on the page. Returns the in-page duration in ms when it
- * measures one itself (performance.now() around the work); otherwise the
- * runner times the call from Node.
+ * Runs one query on the page. Returns the in-page duration in ms (a number, or
+ * `ms` of an outcome) when it measures one itself (performance.now() around
+ * the work); otherwise the call is timed from Node.
  */
-export type QueryRunner<Q> = (page: Page, query: Q) => Promise<number | void>;
+export type QueryRunner<Q> = (page: Page, query: Q) => Promise<number | QueryOutcome | void>;
 
 export interface QueryTiming<Q> {
   query: Q;
   ms: number;
   /** Bytes the server sent while the query ran. */
   bytes: number;
+  /** Results found, when the runner reports them (a query with none is suspiciously fast). */
+  hits?: number;
 }
 
 export interface QueryMeasurement<Q> {
@@ -174,9 +182,12 @@ export async function measureQueries<Q>(options: MeasureOptions<Q>): Promise<Que
     const timed = async (query: Q): Promise<QueryTiming<Q>> => {
       options.server?.reset();
       const started = performance.now();
-      const inPage = await options.runQuery(page, query);
-      const ms = typeof inPage === 'number' ? inPage : performance.now() - started;
-      return { query, ms, bytes: options.server?.bytes() ?? 0 };
+      const outcome = await options.runQuery(page, query);
+      const wall = performance.now() - started;
+      const reported = typeof outcome === 'number' ? { ms: outcome } : (outcome ?? {});
+      const timing: QueryTiming<Q> = { query, ms: reported.ms ?? wall, bytes: options.server?.bytes() ?? 0 };
+      if (reported.hits !== undefined) timing.hits = reported.hits;
+      return timing;
     };
     const cold = await timed(options.queries[0]);
     const warm: QueryTiming<Q>[] = [];

@@ -30,7 +30,7 @@ export function pagefindRunner(bundle = '/pagefind/pagefind.js', top = 10): Quer
         }
         const search = await w.__benchPagefind.search(query);
         await Promise.all(search.results.slice(0, top).map((r) => r.data()));
-        return performance.now() - started;
+        return { ms: performance.now() - started, hits: search.results.length };
       },
       { query, bundle, top },
     );
