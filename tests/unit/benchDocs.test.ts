@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchResult, StageResult } from '../../scripts/lib/benchHarness.ts';
-import { benchmarksChart, benchmarksMarkdown, scalingRatio } from '../../scripts/lib/benchDocs.ts';
+import { benchmarksChart, benchmarksMarkdown, scalingRatio, targetChecks } from '../../scripts/lib/benchDocs.ts';
 import { escapeXml, lineChart, ticks } from '../../scripts/lib/svgChart.ts';
 
 function stage(name: StageResult['name'], wallMs: number, stub = false): StageResult {
@@ -87,7 +87,7 @@ describe('benchDocs', () => {
 
   it('tabulates runs by article count and marks stand-in stages', () => {
     const md = benchmarksMarkdown(runs);
-    const rows = md.split('\n').filter((l) => /^\| \d/.test(l));
+    const rows = md.split('\n').filter((l) => /^\| [\d,]+ \| [\d,]+ \|/.test(l));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(/^\| 1,000 \|/);
     expect(rows[1]).toMatch(/^\| 10,000 \|/);
@@ -111,6 +111,30 @@ describe('benchDocs', () => {
   it('computes how time per article changes with size', () => {
     expect(scalingRatio(runs, (r) => r.stages[1]?.wallMs ?? 0)).toBeCloseTo(0.5);
     expect(scalingRatio([runs[0]], () => 1)).toBeUndefined();
+  });
+
+  it('judges targets only on complete runs with real stages and the real site', () => {
+    const stubbed = targetChecks(runs);
+    expect(stubbed.every((t) => t.verdict === 'not measurable yet')).toBe(true);
+    expect(stubbed[0]?.measured).toContain('ingest is a stub');
+
+    const fast = result(10_000, 40_000);
+    fast.options.probe = false;
+    fast.incremental = {
+      baseArticles: 10_000,
+      addedPages: 8,
+      fullMs: 4000,
+      incrementalMs: 100,
+      percent: 2.5,
+      newFiles: 40,
+      changedFiles: 0,
+      stub: false,
+    };
+    const slow = result(100_000, 380_000);
+    slow.options.probe = false;
+    slow.peakRssBytes = 13e9; // over the 12 GB target; time per article is below the 10k run's
+    const checks = targetChecks([fast, slow]);
+    expect(checks.map((t) => t.verdict)).toEqual(['met', 'missed', 'met', 'not measurable yet', 'met']);
   });
 
   it('charts each stage and the end-to-end time', () => {
