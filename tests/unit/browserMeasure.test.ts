@@ -1,0 +1,40 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH, measureQueries, serveStatic } from '../../scripts/lib/browserMeasure.ts';
+
+// Drives headless Chromium (installed by .ci/run); skipped where there is none.
+describe.skipIf(!existsSync(CHROMIUM_PATH))('measureQueries', () => {
+  it('loads the page once, runs the first query cold and every query warm, counting bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-browser-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title><p>home</p>');
+    writeFileSync(join(dir, 'data.json'), JSON.stringify({ words: ['衡阳', '雁峰区', '耒阳'] }));
+    const server = await serveStatic(dir);
+    try {
+      const m = await measureQueries({
+        url: `${server.url}/`,
+        queries: ['衡阳', '耒阳', '长沙'],
+        server,
+        runQuery: (page, query) =>
+          page.evaluate(async (q) => {
+            const response = await fetch('/data.json', { cache: 'no-store' });
+            const { words } = (await response.json()) as { words: string[] };
+            return { hits: words.filter((w) => w.includes(q)).length };
+          }, query),
+      });
+      expect(m.pageLoadBytes).toBeGreaterThan(0);
+      expect(m.cold.query).toBe('衡阳');
+      expect(m.cold.bytes).toBeGreaterThan(0);
+      expect(m.cold.hits).toBe(1);
+      expect(m.warm.map((t) => [t.query, t.hits])).toEqual([
+        ['衡阳', 1],
+        ['耒阳', 1],
+        ['长沙', 0],
+      ]);
+      for (const t of m.warm) expect(t.ms).toBeGreaterThanOrEqual(0);
+    } finally {
+      await server.close();
+    }
+  });
+});
