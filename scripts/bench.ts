@@ -33,7 +33,7 @@ const { values } = parseArgs({
     'article-pattern': { type: 'string' },
     queries: { type: 'string', default: '20' },
     'max-rss-gb': { type: 'string', default: '16' },
-    'search-page': { type: 'string', default: '/' },
+    'search-page': { type: 'string', default: '/search/' },
     'pagefind-bundle': { type: 'string', default: '/pagefind/pagefind.js' },
     quiet: { type: 'boolean', default: false },
   },

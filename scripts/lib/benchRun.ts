@@ -21,7 +21,7 @@ import {
 } from './benchHarness.ts';
 import { CHROMIUM_PATH, measureQueries, serveStatic } from './browserMeasure.ts';
 import { dirStats, listFiles, median, pageWeight, percentile, spreadSample } from './dirStats.ts';
-import { pagefindRunner } from './pagefindQuery.ts';
+import { searchPageRunner } from './searchPageQuery.ts';
 import { runMeasured } from './procTree.ts';
 import {
   buildCorpus,
@@ -268,7 +268,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         const m = await measureQueries({
           url: server.url + options.searchPage,
           queries,
-          runQuery: pagefindRunner(options.pagefindBundle),
+          runQuery: searchPageRunner(),
           server,
         });
         const warm = m.warm.map((t) => t.ms);

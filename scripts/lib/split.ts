@@ -252,12 +252,11 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
 
   function addParagraph(article: DraftArticle, unit: Unit): void {
     take(article, unit);
-    let text = unit.text;
+    const text = unit.text;
+    // A marker printed inside a paragraph is noted, and stays in the paragraph as printed.
     const continuation = CONTINUATION.exec(text);
     if (continuation && (continuation.index === 0 || continuation.index + continuation[0].length === text.length)) {
       article.continued ??= continuation[0];
-      text = text.replace(continuation[0], '').trim();
-      if (text === '') return;
     }
     const trailing = TRAILING_BYLINE.exec(text);
     if (trailing) {

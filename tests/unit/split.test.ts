@@ -111,6 +111,19 @@ describe('splitPage', () => {
     expect(articles[0].blocks.map((b) => b.type)).toEqual(['paragraph', 'subhead', 'paragraph']);
   });
 
+  it('notes a continuation marker printed inside a dateline and keeps the line whole', () => {
+    const text = page(
+      '垃圾分类“跑出加速度”',
+      '■本报记者 廖 刚',
+      '本报讯 （上接第一版）',
+      '2023年11月20日，南岳区启动垃圾分类专项行动。',
+    );
+    const [article] = split(text);
+    expect(article?.continued).toBe('（上接第一版）');
+    expect(article?.blocks[0]?.text).toBe('本报讯 （上接第一版）');
+    expect(missingLines(text, split(text))).toEqual([]);
+  });
+
   it('starts a new story after one signed off by its reporters', () => {
     const text = page(
       '# 第一条',

@@ -1,0 +1,35 @@
+/**
+ * A QueryRunner (scripts/lib/browserMeasure.ts) that searches the way a reader
+ * does: it submits the query in the site's own search page and waits until the
+ * page has rendered its results. Timed in the page, from submit to results shown.
+ */
+import type { QueryRunner } from './browserMeasure.ts';
+
+export function searchPageRunner(): QueryRunner<string> {
+  return (page, query) =>
+    page.evaluate(async (query) => {
+      const root = document.querySelector<HTMLElement>('[data-search]');
+      const form = root?.querySelector<HTMLFormElement>('[data-search-form]');
+      const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
+      const status = root?.querySelector<HTMLElement>('[data-search-status]');
+      if (!root || !form || !input || !status) throw new Error('this page has no search form ([data-search])');
+      const started = performance.now();
+      // The page sets aria-busy while it searches and removes it once the results are on screen.
+      const done = new Promise<void>((resolve) => {
+        let seenBusy = false;
+        const observer = new MutationObserver(() => {
+          if (root.hasAttribute('aria-busy')) seenBusy = true;
+          else if (seenBusy) {
+            observer.disconnect();
+            resolve();
+          }
+        });
+        observer.observe(root, { attributes: true, attributeFilter: ['aria-busy'] });
+      });
+      input.value = query;
+      form.requestSubmit();
+      await done;
+      const found = /找到 (\d+) 篇/u.exec(status.textContent ?? '');
+      return { ms: performance.now() - started, hits: found ? Number(found[1]) : 0 };
+    }, query);
+}
