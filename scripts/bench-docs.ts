@@ -1,5 +1,5 @@
 /**
- * node scripts/bench-docs.ts [result.json …]   (default: every bench-out/results/*.json)
+ * node scripts/bench-docs.ts [result.json …]   (default: every docs/benchmark-results/*.json)
  *
  * Writes docs/benchmarks.md and docs/benchmarks.svg from benchmark results
  * (npm run bench -- --json FILE). The work is in scripts/lib/benchDocs.ts.
@@ -12,7 +12,7 @@ import type { BenchResult } from './lib/benchHarness.ts';
 import { benchmarksChart, benchmarksMarkdown } from './lib/benchDocs.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const defaultDir = join(root, 'bench-out/results');
+const defaultDir = join(root, 'docs/benchmark-results');
 const files = process.argv.slice(2);
 if (files.length === 0 && existsSync(defaultDir)) {
   files.push(
