@@ -242,7 +242,13 @@ if (args.json) await writeFile(args.json, JSON.stringify({ articles: records.len
 await rm(work, { recursive: true, force: true });
 
 const mine = report.ours;
-if (args.check && (mine.recall < 0.995 || mine.rPrecision < 0.98)) {
-  console.error(`check failed: recall ${mine.recall}, R-precision ${mine.rPrecision}`);
-  process.exit(1);
+if (args.check) {
+  const checks = [
+    { name: 'recall ≥ 99.5%', ok: mine.recall >= 0.995, value: mine.recall },
+    { name: 'R-precision ≥ 98%', ok: mine.rPrecision >= 0.98, value: mine.rPrecision },
+  ];
+  for (const c of checks) console.log(`${c.ok ? 'ok' : 'FAILED'}: ${c.name} (${(c.value * 100).toFixed(2)}%)`);
+  const failed = checks.filter((c) => !c.ok).length;
+  console.log(`search quality: ${checks.length - failed} passed, ${failed} failed`);
+  if (failed > 0) process.exit(1);
 }
