@@ -249,6 +249,6 @@ if (args.check) {
   ];
   for (const c of checks) console.log(`${c.ok ? 'ok' : 'FAILED'}: ${c.name} (${(c.value * 100).toFixed(2)}%)`);
   const failed = checks.filter((c) => !c.ok).length;
-  console.log(`search quality: ${checks.length - failed} passed, ${failed} failed`);
+  console.log(`search: ${checks.length - failed} passed, ${failed} failed`);
   if (failed > 0) process.exit(1);
 }
