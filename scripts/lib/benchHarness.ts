@@ -30,7 +30,7 @@ export function defaultCommands(ctx: CommandContext): StageCommand[] {
     ctx.hasIngest && !ctx.direct
       ? {
           name: 'ingest',
-          command: '{node} {root}/scripts/ingest.ts --seeds {seeds} --out {content}',
+          command: '{node} {root}/scripts/ingest.ts --seeds {seeds} --out {content} --cache {cache}',
           stub: false,
           label: 'scripts/ingest.ts',
         }

@@ -177,7 +177,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const custom = options.commands[c.name];
     return custom ? { ...c, command: custom, stub: false, label: `custom: ${custom}` } : c;
   });
-  const vars = { node: process.execPath, root, seeds, content, dist, truth };
+  // The ingest's page cache lives with the run: a full ingest starts from nothing, the incremental one reuses it.
+  const cache = join(out, 'ingest-cache');
+  const vars = { node: process.execPath, root, seeds, content, dist, truth, cache };
   const env = {
     ...process.env,
     PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH ?? ''}`,
@@ -201,7 +203,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       for (const base of [root, probeDir]) rmSync(join(base, 'node_modules/.astro/data-store.json'), { force: true });
       rmSync(dist, { recursive: true, force: true });
     }
-    if (stage.name === 'ingest') rmSync(content, { recursive: true, force: true });
+    if (stage.name === 'ingest') {
+      rmSync(content, { recursive: true, force: true });
+      rmSync(cache, { recursive: true, force: true });
+    }
     const command = expandCommand(stage.command, vars);
     log(`${stage.name}${stage.stub ? ' (STUB)' : ''}: ${command}`);
     const cwd = stage.name === 'astro' && options.probe ? probeDir : root;

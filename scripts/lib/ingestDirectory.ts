@@ -126,12 +126,13 @@ function createTools() {
 /** Writes articles under unique slugs, touching only files whose bytes change; `finish` removes the rest. */
 function createWriter(outDir: string, summary: IngestSummary) {
   mkdirSync(outDir, { recursive: true });
-  const allocate = createSlugAllocator();
   const wanted = new Set<string>();
   return {
     write(articles: IngestedArticle[]) {
+      const allocate = createSlugAllocator();
       for (const article of articles) {
-        const name = `${allocate(baseSlug(article.frontMatter.title, article.text))}.md`;
+        const { source, title } = article.frontMatter;
+        const name = `${allocate(baseSlug(source.file, title, article.text))}.md`;
         wanted.add(name);
         const content = toMarkdownFile(article.frontMatter, article.body);
         const path = join(outDir, name);

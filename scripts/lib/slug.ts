@@ -2,17 +2,22 @@ import { createHash } from 'node:crypto';
 import { squash } from './text.ts';
 
 /**
- * An article's permalink slug comes from its own words (title and opening),
- * so it stays put when other pages are added to or removed from the archive.
+ * An article's permalink slug comes from its page file and its own words
+ * (title and opening), so it stays put when other pages are added to or
+ * removed from the archive, even when two pages print the same story.
  */
-export function baseSlug(title: string, bodyText: string): string {
+export function baseSlug(file: string, title: string, bodyText: string): string {
   const digest = createHash('sha256')
-    .update(`${squash(title)}\n${squash(bodyText).slice(0, 120)}`)
+    .update(`${file}\n${squash(title)}\n${squash(bodyText).slice(0, 120)}`)
     .digest('hex');
   return digest.slice(0, 12);
 }
 
-/** Gives each article a unique slug; call in a stable order (by source file, then index). */
+/**
+ * Gives each article of one page a unique slug: a story printed twice on the
+ * same page gets `-2`, `-3` in printed order. Only the page's own articles
+ * take part, so no other page can shift them.
+ */
 export function createSlugAllocator(): (base: string) => string {
   const used = new Map<string, number>();
   return (base) => {

@@ -58,6 +58,17 @@ describe('bad input', () => {
     expect(new Set(articles.map((a) => a.frontMatter.source.file))).toEqual(new Set(['a.txt']));
   });
 
+  it('keeps slugs when a page printing the same story is added before others', () => {
+    const text = readFileSync(join(SEEDS_DIR, firstSeed()), 'utf8');
+    const dir = tempDir('reprint');
+    writeFileSync(join(dir, 'b.txt'), text);
+    writeFileSync(join(dir, 'c.txt'), `${text}\n\n（下转第二版）\n`);
+    const before = ingestTo(dir).articles.map((a) => [a.frontMatter.source.file, a.slug]);
+    writeFileSync(join(dir, 'a.txt'), `${text}\n\n（下转第三版）\n`);
+    const after = ingestTo(dir).articles.map((a) => [a.frontMatter.source.file, a.slug]);
+    expect(after.filter(([file]) => file !== 'a.txt')).toEqual(before);
+  });
+
   it('lets a date stated in seeds/manifest.yaml win over the inferred one', () => {
     const dir = tempDir('manifest');
     copyFileSync(join(SEEDS_DIR, firstSeed()), join(dir, 'p.txt'));

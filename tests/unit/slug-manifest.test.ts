@@ -3,10 +3,11 @@ import { parseManifest } from '../../scripts/lib/manifest.ts';
 import { baseSlug, createSlugAllocator } from '../../scripts/lib/slug.ts';
 
 describe('slugs', () => {
-  it('depend only on the article’s own words', () => {
-    expect(baseSlug('标题', '正文 开头')).toBe(baseSlug('标题', '正文开头'));
-    expect(baseSlug('标题', '正文')).not.toBe(baseSlug('另一个标题', '正文'));
-    expect(baseSlug('标题', '正文')).toMatch(/^[0-9a-f]{12}$/);
+  it('depend only on the page file and the article’s own words', () => {
+    expect(baseSlug('a.txt', '标题', '正文 开头')).toBe(baseSlug('a.txt', '标题', '正文开头'));
+    expect(baseSlug('a.txt', '标题', '正文')).not.toBe(baseSlug('a.txt', '另一个标题', '正文'));
+    expect(baseSlug('a.txt', '标题', '正文')).not.toBe(baseSlug('b.txt', '标题', '正文'));
+    expect(baseSlug('a.txt', '标题', '正文')).toMatch(/^[0-9a-f]{12}$/);
   });
 
   it('number repeats in the order they are allocated', () => {
