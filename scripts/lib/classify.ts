@@ -21,7 +21,7 @@ const BYLINE_LINE = new RegExp(
 export const PHOTO_CREDIT = /(?:^|\s)([■□]\s*[^■□]{1,40}?\s*摄(?:影)?)\s*$/u;
 
 /** The dateline that opens a report, with the reporters in brackets: `衡阳日报讯（全媒体记者 X）`. */
-export const LEAD = /^(?:衡阳日报讯|衡阳日报消息|本报讯|本报消息)(?:[（(][^（）()]{0,80}[）)])?/u;
+export const LEAD = /^(?:衡阳日报讯|衡阳日报消息|本报讯|本报消息)(?:\s*[（(][^（）()]{0,80}[）)])?/u;
 
 /** Reporters in brackets closing a brief: `（全媒体记者 X 通讯员 Y）`, `（通讯员 X）`. */
 export const TRAILING_BYLINE = new RegExp(

@@ -34,64 +34,101 @@ const PERIOD_ENDS: [RegExp, (m: RegExpMatchArray) => Day][] = [
 
 export function inferPageDate(raw: string): InferredDate {
   const text = toAsciiDigits(raw);
-  const year = currentYear(text);
-  if (year === undefined) return { date: null, reason: 'no year is printed on the page' };
+  const years = printedYears(text);
+  if (years.size === 0) return { date: null, reason: 'no year is printed on the page' };
+  const lastYear = Math.max(...years);
 
-  const past: Day[] = [];
-  const future: Day[] = [];
+  const mentions: { year?: number; day: Day; future: boolean }[] = [];
   for (const match of text.matchAll(/(?:(\d{4})年)?(?<!\d)(\d{1,2})月(\d{1,2})日/gu)) {
-    const mentionedYear: number = match[1] ? Number(match[1]) : year;
-    const day = { month: Number(match[2]), day: Number(match[3]) };
-    if (mentionedYear !== year || !isValid(year, day)) continue;
+    const year = match[1] ? Number(match[1]) : undefined;
+    if (year !== undefined && year > lastYear) continue;
     const before = text.slice(Math.max(0, (match.index ?? 0) - 12), match.index);
-    (FUTURE_CUE.test(before) ? future : past).push(day);
+    mentions.push({
+      ...(year ? { year } : {}),
+      day: { month: Number(match[2]), day: Number(match[3]) },
+      future: FUTURE_CUE.test(before),
+    });
+  }
+  // Days printed without a year take the year that puts them nearest the latest fully dated event:
+  // in a January paper, 12月31日 is last year's.
+  const anchor = latestTime(mentions.flatMap((m) => (m.year && !m.future ? [timeOf(m.year, m.day)] : [])));
+  const resolve = (m: (typeof mentions)[number]): number | undefined => {
+    if (m.year) return isValid(m.year, m.day) ? timeOf(m.year, m.day) : undefined;
+    const candidates = (
+      anchor === undefined ? [lastYear] : [-1, 0, 1].map((d) => new Date(anchor).getUTCFullYear() + d)
+    )
+      .filter((y) => y <= lastYear && isValid(y, m.day))
+      .map((y) => timeOf(y, m.day));
+    return anchor === undefined ? candidates[0] : nearest(candidates, anchor);
+  };
+  const past: number[] = [];
+  const future: number[] = [];
+  for (const mention of mentions) {
+    const time = resolve(mention);
+    if (time !== undefined) (mention.future ? future : past).push(time);
   }
 
-  const floors: Day[] = [];
-  for (const [pattern, floor] of PERIOD_ENDS) {
+  const latest = latestTime(past);
+  const announced = future.length > 0 ? Math.min(...future) : undefined;
+  if (/明日|明天/u.test(text) && announced !== undefined && (latest === undefined || announced > latest)) {
+    return { date: iso(announced - DAY), reason: `the day before ${describe(announced)}, announced for 明日` };
+  }
+  if (latest === undefined) return { date: null, reason: `${lastYear} is printed but no day of it is` };
+  // A daily paper reports the day after the latest event it names, in a year the page prints.
+  let published = years.has(new Date(latest + DAY).getUTCFullYear()) ? latest + DAY : latest;
+  let reason = `the day after ${describe(latest)}, the latest event named`;
+  const year = new Date(published).getUTCFullYear();
+  for (const [pattern, floorOf] of PERIOD_ENDS) {
     const match = text.match(pattern);
-    if (match) {
-      const day = floor(match);
-      if (day.month <= 12) floors.push(day);
+    // Last year's figures (去年前三季度) say nothing about when this page was printed.
+    if (!match || /(?:去年|上年|同期)$/u.test(text.slice(Math.max(0, (match.index ?? 0) - 2), match.index))) continue;
+    const floor = floorOf(match);
+    if (floor.month > 12 || !isValid(year, floor)) continue;
+    if (timeOf(year, floor) > published) {
+      published = timeOf(year, floor);
+      reason = `after the period ending before ${describe(published)} that the page reports`;
     }
   }
-
-  const latest = latestOf(past);
-  const announced = earliest(future);
-  if (/明日|明天/u.test(text) && announced && (!latest || compare(announced, latest) > 0)) {
-    const published = addDays(year, announced, -1);
-    return {
-      date: format({ year, ...published }),
-      reason: `the day before ${describe(announced)}, announced for 明日`,
-    };
-  }
-  if (!latest) return { date: null, reason: `${year} is printed but no day of it is` };
-  // A daily paper reports the day after the latest event it names.
-  let published = addDays(year, latest, 1);
-  let reason = `the day after ${describe(latest)}, the latest event named`;
-  const floor = latestOf(floors);
-  if (floor && compare(floor, published) > 0) {
-    published = floor;
-    reason = `after the period ending before ${describe(floor)} that the page reports`;
-  }
-  if (announced && compare(published, announced) >= 0 && compare(announced, latest) > 0) {
-    published = addDays(year, announced, -1);
-  }
-  return { date: format({ year, ...published }), reason };
+  if (announced !== undefined && published >= announced && announced > latest) published = announced - DAY;
+  return { date: iso(published), reason };
 }
 
-/** The latest year printed as the time of writing (not as a target such as `到2025年`). */
-function currentYear(text: string): number | undefined {
-  let best: number | undefined;
+const DAY = 864e5;
+
+function timeOf(year: number, { month, day }: Day): number {
+  return Date.UTC(year, month - 1, day);
+}
+
+function latestTime(times: number[]): number | undefined {
+  return times.length > 0 ? Math.max(...times) : undefined;
+}
+
+function nearest(times: number[], target: number): number | undefined {
+  return times.reduce<number | undefined>(
+    (best, t) => (best === undefined || Math.abs(t - target) < Math.abs(best - target) ? t : best),
+    undefined,
+  );
+}
+
+function iso(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+function describe(time: number): string {
+  const date = new Date(time);
+  return `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
+}
+
+/** The years printed as the time of writing (not targets such as `到2025年`). */
+function printedYears(text: string): Set<number> {
+  const years = new Set<number>();
   for (const match of text.matchAll(/(?<![\d.])((?:19|20)\d{2})年/gu)) {
     const at = match.index ?? 0;
     const before = text.slice(Math.max(0, at - 2), at);
     const after = text.slice(at + match[0].length - 1, at + match[0].length + 4);
-    if (FUTURE_YEAR_BEFORE.test(before) || FUTURE_YEAR_AFTER.test(after)) continue;
-    const year = Number(match[1]);
-    if (best === undefined || year > best) best = year;
+    if (!FUTURE_YEAR_BEFORE.test(before) && !FUTURE_YEAR_AFTER.test(after)) years.add(Number(match[1]));
   }
-  return best;
+  return years;
 }
 
 function toAsciiDigits(text: string): string {
@@ -101,31 +138,4 @@ function toAsciiDigits(text: string): string {
 function isValid(year: number, { month, day }: Day): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-function compare(a: Day, b: Day): number {
-  return a.month - b.month || a.day - b.day;
-}
-
-function latestOf(days: Day[]): Day | undefined {
-  return days.reduce<Day | undefined>((best, d) => (!best || compare(d, best) > 0 ? d : best), undefined);
-}
-
-function earliest(days: Day[]): Day | undefined {
-  return days.reduce<Day | undefined>((best, d) => (!best || compare(d, best) < 0 ? d : best), undefined);
-}
-
-/** Adds days within the year: a report can't move a page into another year we never saw printed. */
-function addDays(year: number, { month, day }: Day, delta: number): Day {
-  const date = new Date(Date.UTC(year, month - 1, day + delta));
-  if (date.getUTCFullYear() !== year) return { month, day };
-  return { month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-}
-
-function format({ year, month, day }: Day & { year: number }): string {
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function describe({ month, day }: Day): string {
-  return `${month}月${day}日`;
 }

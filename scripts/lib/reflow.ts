@@ -7,7 +7,16 @@
  * paragraph that crossed a column or page break is cut in two. Both are
  * joined here; paragraph breaks, headline blocks and page furniture are kept.
  */
-import { headingOf, isBylineLine, isContinuationLine, isHeadlineLike, isStructural } from './classify.ts';
+import {
+  headingOf,
+  isBriefItem,
+  isBylineLine,
+  isContinuationLine,
+  isHeadlineLike,
+  isLead,
+  isStructural,
+  isSubtitleForm,
+} from './classify.ts';
 import { displayWidth, endsClosed, endsSentence, joinWrapped } from './text.ts';
 
 export interface Unit {
@@ -51,7 +60,9 @@ export function reflow(text: string): Reflowed {
   const singles = lines.filter((l) => l.blockSize === 1 && !isStructural(l.text)).map((l) => displayWidth(l.text));
   const median = percentile(singles, 0.5);
   const narrow = singles.length >= 12 && median <= 20 && singles.filter((w) => w <= 22).length >= singles.length * 0.7;
-  const units = narrow ? reflowNarrow(lines, median) : reflowWide(lines);
+  // Column lines vary by a few cells (half-width digits, squeezed quotes); captions and headlines run wider.
+  const widest = Math.max(median * 1.35, percentile(singles, 0.9) + 1);
+  const units = narrow ? reflowNarrow(lines, median, widest) : reflowWide(lines);
   return { units, narrow, columnWidth: narrow ? median : 0 };
 }
 
@@ -102,22 +113,34 @@ function append(unit: Unit, line: Line): void {
 
 const PUNCTUATION = /[，。、；：？！“”‘’《》（）…—]/u;
 
-function reflowNarrow(lines: Line[], columnWidth: number): Unit[] {
+function reflowNarrow(lines: Line[], columnWidth: number, widest: number): Unit[] {
+  // A dateline or a ▲ item opens a paragraph that wraps like any other.
+  const opensParagraph = (l: Line) => isLead(l.text) || isBriefItem(l.text);
   const isColumnLine = (l: Line) =>
-    l.blockSize === 1 && !isStructural(l.text) && displayWidth(l.text) <= columnWidth * 1.35;
+    l.blockSize === 1 &&
+    (!isStructural(l.text) || opensParagraph(l)) &&
+    displayWidth(l.text) <= widest;
   const full = columnWidth * 0.75;
   const units: Unit[] = [];
   let open: Unit | undefined;
   let openWidth = 0;
   let openLast = '';
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     if (!isColumnLine(line)) {
       open = undefined;
-      units.push(unitOf(line, displayWidth(line.text) > columnWidth * 1.35));
+      units.push(unitOf(line, displayWidth(line.text) > widest));
+      continue;
+    }
+    // A headline and its `——` subtitle, each on a line of its own, stand apart from the column text.
+    const previous = lines[index - 1]?.text ?? '';
+    if (isSubtitleForm(line.text) && isHeadlineLike(previous)) {
+      units.push(unitOf(line));
+      open = undefined;
       continue;
     }
     if (
       open &&
+      !opensParagraph(line) &&
       line.gapBefore < LAYOUT_BREAK &&
       !paragraphEndsAt(open, openWidth, full) &&
       // Two column lines with no punctuation between them are labels (captions), not wrapped prose.

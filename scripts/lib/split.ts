@@ -339,11 +339,13 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
       current.title === undefined &&
       current.blocks.length > 0;
 
+    // A column banner or a byline printed above the headline already opened the article.
+    const opened = isHeadStart(current) && current!.title === undefined && current!.kind !== 'brief';
     let article: DraftArticle;
-    if (hasHeading || next === 'byline' || next === 'lead') {
-      // A column banner or a byline printed above the headline already opened the article.
-      const reuse = isHeadStart(current) && current!.title === undefined && current!.kind !== 'brief';
-      article = reuse ? current! : start('article');
+    if (opened) {
+      article = current!;
+    } else if (hasHeading || next === 'byline' || next === 'lead') {
+      article = start('article');
     } else if (headless && (next === 'end' || next === 'caption' || next === 'credit')) {
       // A headline printed below its story, with only photos after it.
       article = current!;

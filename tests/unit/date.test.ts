@@ -22,6 +22,16 @@ describe('inferPageDate', () => {
     expect(inferPageDate('2023年力争实现产值。2022年实现产值。10月31日，他说。').date).toBe('2023-11-01');
   });
 
+  it('gives a January paper last December’s events', () => {
+    expect(inferPageDate('2015年工作部署。2014年12月30日，签约仪式举行。12月31日，衡南县举行活动。').date).toBe(
+      '2015-01-01',
+    );
+  });
+
+  it('ignores last year’s periods', () => {
+    expect(inferPageDate('2022年5月10日，签约。去年前三季度，全市增长8%。').date).toBe('2022-05-11');
+  });
+
   it('never invents a year', () => {
     expect(inferPageDate('3月8日，常宁市隆源铜业有限公司内一派繁忙。')).toMatchObject({ date: null });
     expect(inferPageDate('2020年，全市工作取得成效。').date).toBeNull();
