@@ -60,22 +60,26 @@ export function assignHeadline(lines: string[]): Headline {
 }
 
 const MAX_TITLE_WIDTH = 36;
-const LEAD_IN = /^(?:▲\s*|(?:衡阳日报讯|衡阳日报消息|本报讯|本报消息)(?:[（(][^（）()]*[）)])?\s*)/u;
+const LEAD_IN = /^(?:▲\s*|(?:衡阳日报讯|衡阳日报消息|本报讯|本报消息)(?:\s*[（(][^（）()]*[）)])?\s*)/u;
+/** When it happened opens most briefs and photos (`5月31日下午，`); the date is in the front matter. */
+const DATE_CLAUSE = /^(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:[上中下]午|晚上?|早上?|凌晨|傍晚)?[，,]\s*/u;
 
 /**
- * A title for a story printed without a headline: its first full sentence,
- * cut at a clause boundary when long, with an ellipsis marking the cut.
+ * A title for a story printed without a headline: its first full sentence
+ * without the date it opens with, cut at a clause boundary when long, with an
+ * ellipsis marking the cut.
  * Fragments left by a column break (`能。`) are skipped.
  */
 export function deriveTitle(texts: string[]): string | undefined {
   for (const text of texts) {
     for (const sentence of sentences(text.replace(LEAD_IN, ''))) {
-      const clean = sentence.replace(/^[“”"'「」]+/u, (q) => (q.includes('“') ? q : '')).trim();
+      const undated = sentence.replace(DATE_CLAUSE, '');
+      const clean = ((undated.match(/[\u4e00-\u9fff]/gu)?.length ?? 0) >= 6 ? undated : sentence).trim();
       if ((clean.match(/[\u4e00-\u9fff]/gu)?.length ?? 0) < 6) continue;
       return shorten(clean);
     }
   }
-  const fallback = texts.map((t) => t.trim()).find(Boolean);
+  const fallback = texts.map((t) => t.replace(LEAD_IN, '').trim()).find(Boolean);
   return fallback ? shorten(fallback) : undefined;
 }
 

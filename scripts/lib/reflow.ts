@@ -43,6 +43,8 @@ export interface Reflowed {
 interface Line {
   no: number;
   text: string;
+  /** The printed line began or ended with a space: a word break, where names in a byline part. */
+  spacedEdge: { start: boolean; end: boolean };
   gapBefore: number;
   gapAfter: number;
   blockSize: number;
@@ -78,7 +80,14 @@ function readLines(text: string): Line[] {
     }
     const previous = lines.at(-1);
     if (previous) previous.gapAfter = blanks;
-    lines.push({ no: index + 1, text: trimmed, gapBefore: blanks, gapAfter: 0, blockSize: 1 });
+    lines.push({
+      no: index + 1,
+      text: trimmed,
+      spacedEdge: { start: /^[ \u3000]/u.test(value), end: /[ \u3000]$/u.test(value) },
+      gapBefore: blanks,
+      gapAfter: 0,
+      blockSize: 1,
+    });
     blanks = 0;
   });
   const last = lines.at(-1);
@@ -125,7 +134,20 @@ function reflowNarrow(lines: Line[], columnWidth: number, widest: number): Unit[
   let open: Unit | undefined;
   let openWidth = 0;
   let openLast = '';
+  let openLine: Line | undefined;
   for (const [index, line] of lines.entries()) {
+    // Inside a dateline's bracket (`衡阳日报讯（全媒体记者 X 通讯员 Y）`) every line runs on, whatever it looks like.
+    if (open && openLine && line.gapBefore < LAYOUT_BREAK && isLead(open.text) && /[（(][^（）()]*$/u.test(open.text)) {
+      const spaced = openLine.spacedEdge.end || line.spacedEdge.start;
+      open.text = `${open.text.trimEnd()}${spaced ? ' ' : ''}${line.text}`;
+      open.lines.push(line.no);
+      open.gapAfter = line.gapAfter;
+      openWidth = displayWidth(line.text);
+      openLast = line.text;
+      openLine = line;
+      continue;
+    }
+    openLine = line;
     if (!isColumnLine(line)) {
       open = undefined;
       units.push(unitOf(line, displayWidth(line.text) > widest));
@@ -143,8 +165,8 @@ function reflowNarrow(lines: Line[], columnWidth: number, widest: number): Unit[
       !opensParagraph(line) &&
       line.gapBefore < LAYOUT_BREAK &&
       !paragraphEndsAt(open, openWidth, full) &&
-      // Two column lines with no punctuation between them are labels (captions), not wrapped prose.
-      PUNCTUATION.test(openLast + line.text)
+      // Two lone column lines with no punctuation between them are labels (captions), not wrapped prose.
+      (open.lines.length > 1 || PUNCTUATION.test(openLast + line.text))
     ) {
       append(open, line);
     } else {

@@ -275,7 +275,7 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
     const inlineCredit = PHOTO_CREDIT.exec(text);
     const credited = credit !== undefined || inlineCredit !== null;
     // Dated, credited photo news stands alone; other captions belong to the story they sit in.
-    const standalone = credited && opensWithDate(text) && displayWidth(text) >= 30;
+    const standalone = credited && opensWithDate(text) && displayWidth(text) >= 16;
     let article: DraftArticle;
     if (current?.kind === 'photo' && !current.closed) {
       article = current;

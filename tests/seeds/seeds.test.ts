@@ -33,7 +33,7 @@ describe('seed 004: a front page of five reports', () => {
       '在建水利工程质量和进度如何？',
       '争当“优等生” 努力交出经济社会发展优质答卷',
       '主动作为 创先争优 全力推动经济社会平稳健康发展',
-      '3月8日，常宁市隆源铜业有限公司内一派繁忙',
+      '常宁市隆源铜业有限公司内一派繁忙',
     ]);
     expect(page.map((a) => a.frontMatter.kind)).toEqual(['article', 'article', 'article', 'article', 'photo']);
     expect(page[4].frontMatter.column).toBe('图片新闻');

@@ -44,11 +44,12 @@ describe('assignHeadline', () => {
 });
 
 describe('deriveTitle', () => {
-  it('uses the first sentence, without the dateline or the ▲', () => {
+  it('uses the first sentence, without the dateline, the ▲ or the date it opens with', () => {
     expect(deriveTitle(['本报讯 3月8日，常宁市隆源铜业有限公司内一派繁忙。该公司……'])).toBe(
-      '3月8日，常宁市隆源铜业有限公司内一派繁忙',
+      '常宁市隆源铜业有限公司内一派繁忙',
     );
-    expect(deriveTitle(['▲5月31日，石鼓区开展禁毒宣传活动。'])).toBe('5月31日，石鼓区开展禁毒宣传活动');
+    expect(deriveTitle(['▲2014年12月30日下午，石鼓区开展禁毒宣传活动。'])).toBe('石鼓区开展禁毒宣传活动');
+    expect(deriveTitle(['▲6月1日，雨。'])).toBe('6月1日，雨');
   });
 
   it('skips fragments left by a column break and cuts long sentences at a clause', () => {

@@ -48,6 +48,35 @@ describe('reflow', () => {
     expect(units[1].lines).toEqual([3, 5, 7, 9]);
   });
 
+  it('joins a dateline wrapped inside its bracket, keeping the space between names', () => {
+    const lines = [
+      ...column.slice(1),
+      '衡阳日报讯（全媒体记者 ',
+      '许洋山 通讯员 梁成华 ',
+      '徐涛雪）2017年3月22日，衡南',
+      '经开区启动技能培训专项行动。',
+    ];
+    const texts = reflow(narrowPage(lines)).units.map((u) => u.text);
+    expect(texts).toContain(
+      '衡阳日报讯（全媒体记者 许洋山 通讯员 梁成华 徐涛雪）2017年3月22日，衡南经开区启动技能培训专项行动。',
+    );
+  });
+
+  it('keeps joining a paragraph whose lines happen to have no punctuation', () => {
+    const lines = [
+      ...column.slice(1),
+      '▲8月4日，衡阳市启动禁毒宣',
+      '传专项行动。会上，市农业综合',
+      '行政执法支队负责人介绍了现阶',
+      '段全市生猪屠宰行业执法工作开',
+      '展情况。',
+    ];
+    const texts = reflow(narrowPage(lines)).units.map((u) => u.text);
+    expect(texts).toContain(
+      '▲8月4日，衡阳市启动禁毒宣传专项行动。会上，市农业综合行政执法支队负责人介绍了现阶段全市生猪屠宰行业执法工作开展情况。',
+    );
+  });
+
   it('joins a wide paragraph cut at a column break, but not a headline after it', () => {
     const page = [
       '# 标题在这里',
