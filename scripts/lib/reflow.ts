@@ -126,9 +126,7 @@ function reflowNarrow(lines: Line[], columnWidth: number, widest: number): Unit[
   // A dateline or a ▲ item opens a paragraph that wraps like any other.
   const opensParagraph = (l: Line) => isLead(l.text) || isBriefItem(l.text);
   const isColumnLine = (l: Line) =>
-    l.blockSize === 1 &&
-    (!isStructural(l.text) || opensParagraph(l)) &&
-    displayWidth(l.text) <= widest;
+    l.blockSize === 1 && (!isStructural(l.text) || opensParagraph(l)) && displayWidth(l.text) <= widest;
   const full = columnWidth * 0.75;
   const units: Unit[] = [];
   let open: Unit | undefined;
