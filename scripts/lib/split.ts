@@ -162,8 +162,12 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
     }
 
     if (isContinuationLine(text)) {
-      if (/上接|接上|紧接|接第/u.test(text)) take(start('article', { continued: text }), unit);
-      else {
+      if (/上接|接上|紧接|接第/u.test(text)) {
+        // Printed under a headline and byline, the marker belongs to that story; elsewhere it starts one.
+        const article = isHeadStart(current) && current!.kind === 'article' ? current! : start('article');
+        article.continued = text;
+        take(article, unit);
+      } else {
         const article = current ?? start('article');
         article.continued = text;
         take(article, unit);

@@ -124,6 +124,19 @@ describe('splitPage', () => {
     expect(missingLines(text, split(text))).toEqual([]);
   });
 
+  it('gives a （上接…） marker printed under a headline to that story', () => {
+    const text = page(
+      '# 西渡高新区纵深推进禁毒宣传',
+      '■衡阳日报全媒体记者 谢 达',
+      '（上接第一版）',
+      '12月31日，西渡高新区签约一批项目。',
+    );
+    const articles = split(text);
+    expect(articles.map((a) => [a.title, a.continued, a.blocks.length])).toEqual([
+      ['西渡高新区纵深推进禁毒宣传', '（上接第一版）', 1],
+    ]);
+  });
+
   it('starts a new story after one signed off by its reporters', () => {
     const text = page(
       '# 第一条',
