@@ -126,5 +126,5 @@ export function isCaptionNote(line: string, vocabulary: Vocabulary): boolean {
 
 /** Photo news opens with when it happened: `6月1日上午，…`, `2022年7月8日，…`. */
 export function opensWithDate(line: string): boolean {
-  return /^(?:\d{4}年)?\d{1,2}月\d{1,2}日/u.test(line.trim());
+  return /^(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日/u.test(line.trim());
 }

@@ -187,7 +187,8 @@ function paragraphEndsAt(unit: Unit, lastLineWidth: number, full: number): boole
   // A short line that closes nothing is a headline or a label, never a wrapped line of prose.
   if (!endsClosed(text)) return lastLineWidth < full && unit.lines.length === 1 && isHeadlineLike(text);
   if (lastLineWidth < full) return true;
-  return /[。！？!?…；;]$/u.test(text);
+  // A full line ending on a semicolon is mid-paragraph: semicolons part clauses, not paragraphs.
+  return /[。！？!?…]$/u.test(text);
 }
 
 function reflowWide(lines: Line[]): Unit[] {

@@ -69,7 +69,10 @@ describe('seed 000: a narrow-column feature with its headline printed last', () 
     expect(frontMatter.regions).toEqual(['衡东县', '衡东经开区']);
     expect(frontMatter.date).toBe('2020-04-16');
     expect(bodyText).toContain('衡东经开区工业总产值14.56亿元');
-    expect(bodyText).toContain('衡东县委书记吴伟生(右二)深入项目现场调研');
+    // Each photo caption stays a caption of its own.
+    for (const caption of ['衡东十大产业项目集中开工', '衡东县委书记吴伟生(右二)深入项目现场调研']) {
+      expect(page[0].raw).toContain(`\n_${caption}_\n`);
+    }
   });
 });
 

@@ -77,6 +77,20 @@ describe('reflow', () => {
     );
   });
 
+  it('runs a paragraph on past a full line ending in a semicolon', () => {
+    const lines = [
+      ...column.slice(1),
+      '深入查找出存在的主要问题，并',
+      '提出了今后工作的具体思路；',
+      '市畜牧水产事务中心负责人就如',
+      '何做好生猪检疫工作提出措施。',
+    ];
+    const texts = reflow(narrowPage(lines)).units.map((u) => u.text);
+    expect(texts).toContain(
+      '深入查找出存在的主要问题，并提出了今后工作的具体思路；市畜牧水产事务中心负责人就如何做好生猪检疫工作提出措施。',
+    );
+  });
+
   it('joins a wide paragraph cut at a column break, but not a headline after it', () => {
     const page = [
       '# 标题在这里',
