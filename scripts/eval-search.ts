@@ -19,7 +19,8 @@ import { extname, join, normalize } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from './lib/browserMeasure.ts';
 import { buildSearchIndex, articlePages } from './lib/searchIndex.ts';
 import { withPagefind } from './lib/searchPagefind.ts';
 import { fixtureSet, prng, writeFixtureSite } from './lib/searchFixtures.ts';
@@ -146,16 +147,7 @@ const holders = (q: string) =>
   new Set(records.filter((r) => r.title.includes(q) || r.body.includes(q)).map((r) => r.url));
 
 // ---- run --------------------------------------------------------------------------------
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium(process.env.CHROMIUM);
 const run = (page: Page, which: 'ours' | 'stock', query: string, collect = true) =>
   page.evaluate<EvalRun, readonly [typeof which, string, boolean]>(
     ([w, q, c]) => window.evalSearch(w, q, c),

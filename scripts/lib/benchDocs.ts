@@ -227,13 +227,13 @@ export function benchmarksMarkdown(results: readonly BenchResult[]): string {
     '## Reproduce',
     '',
     '```sh',
-    'npm run bench -- --articles 1000 --json bench-out/results/a1k.json',
-    'npm run bench -- --articles 10000 --json bench-out/results/a10k.json   # also the incremental check',
-    'npm run bench -- --articles 100000 --json bench-out/results/a100k.json',
-    'node scripts/bench-docs.ts                                             # rewrites this page and the chart',
+    'npm run bench -- --articles 1000 --json docs/benchmark-results/a1k.json',
+    'npm run bench -- --articles 10000 --json docs/benchmark-results/a10k.json   # also the incremental check',
+    'npm run bench -- --articles 100000 --json docs/benchmark-results/a100k.json',
+    'npm run bench:docs                                                         # rewrites this page and the chart',
     '```',
     '',
-    'Add `--probe` to build with the bench-only article route while the site has none.',
+    'Where the search budgets go and how the index must change to meet them: docs/search.md, “Scale”.',
     '',
   );
   lines.push(

@@ -5,29 +5,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { AxeResults, Result } from 'axe-core';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { startStaticServer, type StaticServer } from './support/server.ts';
-import { articlePath, DIST_DIR, readArticles, regionPages, requireBuiltSite } from './support/site.ts';
+import { openPage } from './support/browser.ts';
+import { articlePath, readArticles, regionPages } from './support/site.ts';
+import { useBuiltSite } from './support/session.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
 const SEARCH_PATH = '/search/';
 
-let server: StaticServer;
-let browser: Browser;
-
-before(async () => {
-  requireBuiltSite();
-  server = await startStaticServer(DIST_DIR);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 function describeViolation(violation: Result): string {
   const nodes = violation.nodes
@@ -41,9 +29,9 @@ function describeViolation(violation: Result): string {
 
 /** axe-core's serious and critical violations on `path`, in the given color scheme. */
 async function blockingViolations(path: string, colorScheme: 'light' | 'dark'): Promise<Result[]> {
-  const watched = await openPage(browser, server.origin, { colorScheme });
+  const watched = await openPage(site.browser, site.server.origin, { colorScheme });
   try {
-    const response = await watched.page.goto(server.url(path));
+    const response = await watched.page.goto(site.server.url(path));
     assert.equal(response?.status(), 200, `${path} did not load`);
     const scheme = await watched.page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
     assert.equal(scheme, colorScheme === 'dark', `the page is not in ${colorScheme} mode`);

@@ -6,35 +6,17 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { startStaticServer, type StaticServer } from './support/server.ts';
-import {
-  articlePath,
-  DIST_DIR,
-  readArticles,
-  regionPages,
-  requireBuiltSite,
-  type ArticleRecord,
-} from './support/site.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openPage } from './support/browser.ts';
+import { useBuiltSite } from './support/session.ts';
+import { articlePath, DIST_DIR, readArticles, regionPages, type ArticleRecord } from './support/site.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-before(async () => {
-  requireBuiltSite();
-  server = await startStaticServer(DIST_DIR);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 /** Runs `body` on a fresh page and fails on any uncaught script error or off-site request. */
 async function withPage(body: (page: Page) => Promise<void>): Promise<void> {
-  const watched = await openPage(browser, server.origin);
+  const watched = await openPage(site.browser, site.server.origin);
   try {
     await body(watched.page);
     assert.deepEqual(watched.errors, [], 'uncaught errors in page scripts');
@@ -58,7 +40,7 @@ describe('following links', () => {
   test('home → a district → an article → its source page (版面) → back to the article', async () => {
     const articles = new Map(readArticles().map((a) => [articlePath(a.slug), a]));
     await withPage(async (page) => {
-      await page.goto(server.url('/'));
+      await page.goto(site.server.url('/'));
       const linked = new Set(
         await page.locator('main a[href^="/regions/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
       );
@@ -98,7 +80,7 @@ describe('following links', () => {
     }
     const base = `/regions/${paged}/`;
     await withPage(async (page) => {
-      await page.goto(server.url(base));
+      await page.goto(site.server.url(base));
       const firstPage = await listedArticles(page);
       assert.equal(await page.locator('nav[aria-label="分页"] [aria-current="page"]').innerText(), '1');
       assert.equal(await page.locator('nav[aria-label="分页"] a[rel="prev"]').count(), 0);
@@ -125,7 +107,7 @@ describe('the article page', () => {
       await withPage(async (page) => {
         const path = articlePath(article.slug);
         t.diagnostic(`${path}: ${article.title}`);
-        const response = await page.goto(server.url(path));
+        const response = await page.goto(site.server.url(path));
         assert.equal(response?.status(), 200);
         const header = page.locator('[data-article] header');
 
@@ -182,7 +164,7 @@ describe('keyboard', () => {
   for (const path of ['/', '/regions/']) {
     test(`on ${path} the skip link is the first focusable element and moves focus to main`, async () => {
       await withPage(async (page) => {
-        await page.goto(server.url(path));
+        await page.goto(site.server.url(path));
         const firstFocusable = await page.evaluate(() => {
           const selector = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
           const first = [...document.querySelectorAll<HTMLElement>(selector)].find(
@@ -222,7 +204,7 @@ describe('keyboard', () => {
     const [article] = readArticles();
     assert.ok(article, 'articles.json is empty');
     await withPage(async (page) => {
-      await page.goto(server.url(articlePath(article.slug)));
+      await page.goto(site.server.url(articlePath(article.slug)));
       await page.keyboard.press('Tab');
       assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), '#main');
       await page.keyboard.press('Enter');

@@ -3,29 +3,18 @@
  * district's list must be complete with scripts disabled.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { startStaticServer, type StaticServer } from './support/server.ts';
-import { articlePath, DIST_DIR, readArticles, regionPages, requireBuiltSite } from './support/site.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openPage } from './support/browser.ts';
+import { articlePath, readArticles, regionPages } from './support/site.ts';
+import { useBuiltSite } from './support/session.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-before(async () => {
-  requireBuiltSite();
-  server = await startStaticServer(DIST_DIR);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 async function withoutScripts(path: string, body: (page: Page) => Promise<void>): Promise<void> {
-  const watched = await openPage(browser, server.origin, { javaScriptEnabled: false });
+  const watched = await openPage(site.browser, site.server.origin, { javaScriptEnabled: false });
   try {
-    const response = await watched.page.goto(server.url(path));
+    const response = await watched.page.goto(site.server.url(path));
     assert.equal(response?.status(), 200, `${path} did not load`);
     await body(watched.page);
   } finally {

@@ -7,27 +7,18 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, VIEWPORTS } from './support/browser.ts';
-import { startStaticServer, type StaticServer } from './support/server.ts';
-import { articlePath, DIST_DIR, readArticles, REPO_ROOT, requireBuiltSite } from './support/site.ts';
+import { before, describe, test } from 'node:test';
+import { openPage, VIEWPORTS } from './support/browser.ts';
+import { articlePath, readArticles, REPO_ROOT } from './support/site.ts';
+import { useBuiltSite } from './support/session.ts';
 
 const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-let server: StaticServer;
-let browser: Browser;
+const site = useBuiltSite();
 
-before(async () => {
-  requireBuiltSite();
+before(() => {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  server = await startStaticServer(DIST_DIR);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** The article with the most header parts (kicker, subtitle, authors) and the longest body. */
@@ -49,10 +40,10 @@ describe('screenshots', () => {
     for (const { name, path: pathOf, mustShow } of subjects) {
       test(`${name} at ${size} width (${viewport.width}×${viewport.height})`, async (t) => {
         const path = pathOf();
-        const watched = await openPage(browser, server.origin, { viewport, deviceScaleFactor: 1 });
+        const watched = await openPage(site.browser, site.server.origin, { viewport, deviceScaleFactor: 1 });
         try {
           const { page } = watched;
-          await page.goto(server.url(path), { waitUntil: 'load' });
+          await page.goto(site.server.url(path), { waitUntil: 'load' });
           await page.evaluate(() => document.fonts.ready);
 
           const overflow = await page.evaluate(() => {
