@@ -3,6 +3,14 @@ export const PAPER_NAME = '衡阳日报';
 export const SITE_NAME = '衡阳日报档案';
 export const SITE_DESCRIPTION = '衡阳日报数字档案：按地区、日期与版面浏览报道，可全文检索、可引用。';
 
+/** The ways into the archive, in the order the header, the footer and the 404 page list them. */
+export const BROWSE_SECTIONS = [
+  { href: '/regions/', name: '地区' },
+  { href: '/dates/', name: '日期' },
+  { href: '/pages/', name: '版面' },
+  { href: '/keywords/', name: '关键词' },
+] as const;
+
 /** Page sizes: every listing paginates so that a 100,000-article archive still builds small pages. */
 export const PAGE_SIZE = 20;
 export const INDEX_PAGE_SIZE = 60;
