@@ -2,6 +2,7 @@
  * Measures search quality in headless Chromium, ours against stock Pagefind.
  *
  *   npm run eval:search -- [--dist <dir> | --synthetic <n>] [--samples 300] [--seed 1] [--check] [--json <file>]
+ *     [--shard-size <n>] [--skip-stock]
  *
  * --dist uses already built pages (dist/articles/…); --synthetic writes n contract
  * pages from the fixtures (scripts/lib/searchFixtures.ts); with neither, runs
@@ -36,6 +37,7 @@ const { values: args } = parseArgs({
     check: { type: 'boolean', default: false },
     json: { type: 'string' },
     'skip-stock': { type: 'boolean', default: false },
+    'shard-size': { type: 'string' },
   },
 });
 
@@ -61,7 +63,11 @@ console.log(`${records.length} article pages in ${dist}`);
 
 const memory = () => `${(process.memoryUsage().rss / 1e6).toFixed(0)} MB rss`;
 let t0 = Date.now();
-const ours = await buildSearchIndex({ distDir: dist, log: console.log });
+const ours = await buildSearchIndex({
+  distDir: dist,
+  log: console.log,
+  ...(args['shard-size'] ? { shardSize: Number(args['shard-size']) } : {}),
+});
 const oursIndexMs = Date.now() - t0;
 const stockDir = join(work, 'stock', 'pagefind');
 t0 = Date.now();

@@ -34,9 +34,10 @@ async function ours(query: string, collect: boolean): Promise<EvalRun> {
   const response = await engine.search(query);
   if (response) await engine.details(response, 0, PAGE);
   const ms = performance.now() - t0;
+  if (collect && response) await engine.complete(response);
   const urls =
     collect && response
-      ? await Promise.all(response.hits.map(async (h) => h.detail?.url ?? (await h.result.data()).url))
+      ? await Promise.all(response.hits.map(async (h) => h.detail?.url ?? (await h.reader.fragment(h.page)).url))
       : [];
   return { urls, ms };
 }

@@ -1,56 +1,28 @@
 /**
- * The browser side of search: Pagefind finds candidates by bigram, this module
- * ranks verbatim matches first, confirms them on the text and builds excerpts.
- * Used by the search page and by scripts/eval-search.ts (bundled on its own).
+ * The browser side of search. The index is a list of date-range shards, each a
+ * Pagefind index (src/lib/search/shards.ts). A query searches the newest shard
+ * first and older ones only until the page of results being shown is certain:
+ * results holding every term verbatim rank first, and among them newer shards
+ * first, so once the shown window is all verbatim matches nothing unseen can
+ * outrank it. `complete()` then searches the rest for counts and facets.
  */
 import { foldText, needsT2s, parseT2s, type T2s } from '../lib/search/fold.ts';
-import { parseQuery, pagefindQuery, type QueryTerm } from '../lib/search/query.ts';
-import { matchText, termsAtPositions, type Range } from '../lib/search/match.ts';
+import { parseQuery, type QueryTerm } from '../lib/search/query.ts';
+import { matchText, type Range } from '../lib/search/match.ts';
 import { excerpt, segments, type Segment } from '../lib/search/excerpt.ts';
 import { decodeSections } from '../lib/search/tokens.ts';
-import { rank } from '../lib/search/rank.ts';
-import { INDEX_LANGUAGE, FACETS, type Facet } from '../lib/search/schema.ts';
-
-interface PagefindFragment {
-  url: string;
-  content: string;
-  meta: Record<string, string | undefined>;
-}
-interface PagefindResult {
-  id: string;
-  score: number;
-  words: number[];
-  data: () => Promise<PagefindFragment>;
-}
-type FilterCounts = Record<string, Record<string, number>>;
-interface PagefindResponse {
-  results: PagefindResult[];
-  filters: FilterCounts;
-  totalFilters: FilterCounts;
-}
-interface PagefindInstance {
-  filters: () => Promise<FilterCounts>;
-  options: (o: Record<string, unknown>) => Promise<void>;
-  search: (
-    term: string,
-    o?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
-  ) => Promise<PagefindResponse | null>;
-}
-interface PagefindModule {
-  createInstance: (o: { basePath: string; noWorker?: boolean }) => PagefindInstance;
-}
+import { FACETS, type Facet } from '../lib/search/schema.ts';
+import { SHARD_MANIFEST, shardHoldsYear, type ShardManifest } from '../lib/search/shards.ts';
+import { compareHits, type RankedHit } from '../lib/search/rank.ts';
+import { ShardReader, type Loader } from './searchShard.ts';
 
 export type SortMode = 'relevance' | 'date';
 export type Filters = Partial<Record<Facet, string>>;
 
-export interface Hit {
+export interface Hit extends RankedHit {
   id: string;
-  /** Rank in Pagefind's own order. */
-  order: number;
-  /** Terms held verbatim: estimated from positions until `verified`. */
-  verbatim: number;
-  verified: boolean;
-  result: PagefindResult;
+  page: number;
+  reader: ShardReader;
   detail?: Detail;
 }
 
@@ -66,18 +38,24 @@ export interface Detail {
 
 export interface SearchResponse {
   terms: QueryTerm[];
-  /** Ranked; reordered in place as `details` verifies hits. */
+  filters: Filters;
+  sort: SortMode;
+  /** Ranked hits from the shards searched so far (reordered in place as `details` verifies them). */
   hits: Hit[];
-  /** Hits holding every term verbatim (estimated from positions). */
-  exact: number;
-  /** Per facet, counts of hits for each value with the other facets' filters applied. */
-  facets: Record<Facet, Record<string, number>>;
+  /** Shards (of those that can hold results under the filters) searched so far. */
+  searched: number;
+  /** Shards that can hold results under the filters. */
+  readers: ShardReader[];
+  complete: boolean;
+  /** Per facet, counts with the other facets' filters applied; set once complete. */
+  facets?: Record<Facet, Record<string, number>>;
 }
 
 export interface EngineOptions {
   basePath?: string;
   /** Loads the traditional→simplified pairs string; only called when a query needs it. */
   loadT2s?: () => Promise<string>;
+  load?: Loader;
 }
 
 const defaultLoadT2s = async (): Promise<string> => {
@@ -85,39 +63,39 @@ const defaultLoadT2s = async (): Promise<string> => {
   return data.default.pairs;
 };
 
+/** fetch, then gunzip when the server sent the file as stored (Pagefind writes gzip). */
+export const fetchBytes: Loader = async (url) => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+};
+
 export class SearchEngine {
-  private readonly pagefind: Promise<PagefindInstance>;
+  private readonly basePath: string;
+  private readonly load: Loader;
   private readonly loadT2s: () => Promise<string>;
   private t2s: Promise<T2s> | undefined;
-  private filterIndexes: Promise<unknown> | undefined;
+  private shards: Promise<ShardReader[]> | undefined;
 
   constructor(options: EngineOptions = {}) {
-    const basePath = options.basePath ?? '/pagefind/';
+    this.basePath = options.basePath ?? '/pagefind/';
     this.loadT2s = options.loadT2s ?? defaultLoadT2s;
-    this.pagefind = (async () => {
-      const module = (await import(/* @vite-ignore */ `${basePath}pagefind.js`)) as PagefindModule;
-      // Pagefind picks its index and query segmenter from <html lang>; our index is the
-      // pre-tokenised `zxx` one and queries must not be re-segmented as Chinese. The
-      // language is read synchronously inside createInstance, so swap it just around it.
-      const html = document.documentElement;
-      const lang = html.getAttribute('lang');
-      html.setAttribute('lang', INDEX_LANGUAGE);
-      try {
-        // No worker: its script is another 12 kB on the first query, and a search over
-        // already-loaded chunks takes a few milliseconds on the main thread.
-        const instance = module.createInstance({ basePath, noWorker: true });
-        await instance.options({ excerptLength: 0 });
-        return instance;
-      } finally {
-        if (lang === null) html.removeAttribute('lang');
-        else html.setAttribute('lang', lang);
-      }
-    })();
+    this.load = options.load ?? fetchBytes;
   }
 
-  /** Starts loading Pagefind (call on focus, before the first keystroke). */
+  private readers(): Promise<ShardReader[]> {
+    this.shards ??= fetch(`${this.basePath}${SHARD_MANIFEST}`)
+      .then((r) => (r.ok ? (r.json() as Promise<ShardManifest>) : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((m) => m.shards.map((s) => new ShardReader(s, `${this.basePath}${s.path}`, this.load)));
+    return this.shards;
+  }
+
+  /** Starts loading the shard list and the newest shard's page list (call on focus). */
   warm(): void {
-    void this.pagefind;
+    void this.readers().then((r) => r[0]?.meta());
   }
 
   private async table(text: string): Promise<T2s | undefined> {
@@ -129,63 +107,139 @@ export class SearchEngine {
   async search(query: string, options: { filters?: Filters; sort?: SortMode } = {}): Promise<SearchResponse | null> {
     const terms = parseQuery(query, await this.table(query));
     if (!terms.length) return null;
-    const pf = await this.pagefind;
-    const term = pagefindQuery(terms);
-    const filters = Object.fromEntries(Object.entries(options.filters ?? {}).filter(([, v]) => v)) as Record<
-      string,
-      string
-    >;
-    const sort = options.sort === 'date' ? { date: 'desc' as const } : undefined;
-    // Pagefind counts only filters whose indexes it has loaded; load them all once.
-    await (this.filterIndexes ??= pf.filters());
-    const response = await pf.search(term, { filters, ...(sort ? { sort } : {}) });
-    if (!response) return null;
-    const hits = rank(
-      response.results.map((result, order) => ({
-        id: result.id,
-        order,
-        verbatim: termsAtPositions(result.words, terms),
-        verified: false,
-        result,
-      })),
+    const filters = Object.fromEntries(Object.entries(options.filters ?? {}).filter(([, v]) => v)) as Filters;
+    const year = filters.year;
+    const readers = (await this.readers()).filter(
+      (r) => !year || shardHoldsYear(r.info, year === '不详' ? undefined : year),
     );
-    const facets = {} as Record<Facet, Record<string, number>>;
+    const response: SearchResponse = {
+      terms,
+      filters,
+      sort: options.sort ?? 'relevance',
+      hits: [],
+      searched: 0,
+      readers,
+      complete: readers.length === 0,
+    };
+    await this.searchMore(response, 1);
+    return response;
+  }
+
+  /** Searches the next `count` shards and merges their hits. */
+  private async searchMore(response: SearchResponse, count: number): Promise<void> {
+    const batch = response.readers.slice(response.searched, response.searched + count);
+    const found = await Promise.all(
+      batch.map(async (reader, i) => {
+        const shard = response.searched + i;
+        const allowed = await this.allowedPages(reader, response.filters);
+        return (await reader.find(response.terms))
+          .filter((h) => !allowed || allowed.has(h.page))
+          .map((h): Hit => ({
+            id: `${reader.info.path}${h.page}`,
+            page: h.page,
+            reader,
+            shard,
+            verbatim: h.aligned,
+            verified: false,
+            score: h.score,
+            recency: h.recency,
+          }));
+      }),
+    );
+    response.searched += batch.length;
+    response.complete = response.searched >= response.readers.length;
+    response.hits.push(...found.flat());
+    this.sortHits(response);
+  }
+
+  /** Pages passing the filters other than `except`; undefined when nothing filters. */
+  private async allowedPages(reader: ShardReader, filters: Filters, except?: Facet): Promise<Set<number> | undefined> {
+    let allowed: Set<number> | undefined;
     for (const facet of FACETS) {
-      if (!filters[facet]) {
-        facets[facet] = response.filters[facet] ?? {};
-        continue;
-      }
-      // A facet's own choice would zero every other value; count as if it were unset.
-      const others = { ...filters };
-      delete others[facet];
-      const wider = await pf.search(term, { filters: others });
-      facets[facet] = wider?.filters[facet] ?? {};
+      const value = filters[facet];
+      if (!value || facet === except) continue;
+      const pages = new Set((await reader.filter(facet)).get(value) ?? []);
+      allowed = allowed ? new Set([...allowed].filter((p) => pages.has(p))) : pages;
     }
-    return { terms, hits, exact: hits.filter((h) => h.verbatim === terms.length).length, facets };
+    return allowed;
+  }
+
+  private sortHits(response: SearchResponse): void {
+    response.hits.sort((a, b) => compareHits(a, b, response.sort) || (a.id < b.id ? -1 : 1));
+  }
+
+  /** Whether no hit from an unsearched shard could enter hits[0, end). */
+  private settled(response: SearchResponse, end: number): boolean {
+    if (response.complete) return true;
+    const last = response.hits[end - 1] as Hit | undefined;
+    return last !== undefined && last.verbatim === response.terms.length;
   }
 
   /**
-   * Loads and verifies hits[start, start + count). A hit whose fragment shows it
-   * holds fewer terms verbatim than its positions suggested moves down, and the
-   * next hit takes its place, until the window is made of verified hits.
+   * Loads and verifies hits[start, start + count): a hit whose text holds fewer
+   * terms verbatim than its positions suggested moves down; older shards are
+   * searched (1, 2, 4 … at a time) until the window cannot change.
    */
   async details(response: SearchResponse, start: number, count: number): Promise<Hit[]> {
     const t2s = await this.t2s;
+    let batch = 1;
     for (;;) {
       const window = response.hits.slice(start, start + count);
       await Promise.all(window.filter((h) => !h.verified).map((h) => this.verify(h, response.terms, t2s)));
-      const reranked = rank(response.hits);
-      const changed = reranked.some((h, i) => h !== response.hits[i]);
-      response.hits.splice(0, response.hits.length, ...reranked);
-      if (!changed) return response.hits.slice(start, start + count);
+      const before = response.hits.slice(start, start + count);
+      this.sortHits(response);
+      const changed = response.hits.slice(start, start + count).some((h, i) => h !== before[i]);
+      if (changed) continue;
+      if (this.settled(response, start + count)) return response.hits.slice(start, start + count);
+      await this.searchMore(response, batch);
+      batch *= 2;
     }
   }
 
+  /** Searches every remaining shard, then counts facets. `stale()` stops it early (a newer query). */
+  async complete(response: SearchResponse, stale: () => boolean = () => false): Promise<boolean> {
+    let batch = 2;
+    while (!response.complete) {
+      if (stale()) return false;
+      await this.searchMore(response, batch);
+      batch = Math.min(batch * 2, 16);
+    }
+    if (stale()) return false;
+    response.facets = await this.countFacets(response);
+    return !stale();
+  }
+
+  private async countFacets(response: SearchResponse): Promise<Record<Facet, Record<string, number>>> {
+    const counts = Object.fromEntries(FACETS.map((f) => [f, {}])) as Record<Facet, Record<string, number>>;
+    // The hits are already filtered; a facet's own choice is ignored when counting it (so other values
+    // stay selectable), which needs a search without that filter.
+    for (const facet of FACETS) {
+      const source = response.filters[facet]
+        ? await this.search(response.terms.map((t) => t.folded).join(' '), {
+            filters: { ...response.filters, [facet]: undefined },
+            sort: response.sort,
+          }).then(async (wider) => (wider && (await this.complete(wider)), wider?.hits ?? []))
+        : response.hits;
+      const byReader = new Map<ShardReader, Set<number>>();
+      for (const hit of source) {
+        let pages = byReader.get(hit.reader);
+        if (!pages) byReader.set(hit.reader, (pages = new Set()));
+        pages.add(hit.page);
+      }
+      for (const [reader, pages] of byReader) {
+        for (const [value, onPages] of await reader.filter(facet)) {
+          const n = onPages.filter((p) => pages.has(p)).length;
+          if (n) counts[facet][value] = (counts[facet][value] ?? 0) + n;
+        }
+      }
+    }
+    return counts;
+  }
+
   private async verify(hit: Hit, terms: QueryTerm[], t2s: T2s | undefined): Promise<void> {
-    const fragment = await hit.result.data();
+    const fragment = await hit.reader.fragment(hit.page);
     const [titleText = '', body = ''] = decodeSections(fragment.content);
-    const joined = `${titleText}\n${body}`;
-    const match = matchText(joined, terms);
+    const match = matchText(`${titleText}\n${body}`, terms);
     const bodyRanges: Range[] = match.ranges
       .filter((r) => r.end > titleText.length + 1)
       .map((r) => ({ start: Math.max(0, r.start - titleText.length - 1), end: r.end - titleText.length - 1 }));
@@ -202,6 +256,11 @@ export class SearchEngine {
       kind: fragment.meta.kind ?? '',
     };
   }
+}
+
+/** Hits holding every term verbatim (estimated until verified). */
+export function exactCount(response: SearchResponse): number {
+  return response.hits.filter((h) => h.verbatim === response.terms.length).length;
 }
 
 /** The article link carries the folded terms, so the article page can mark them without the t2s table. */

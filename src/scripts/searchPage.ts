@@ -9,6 +9,7 @@
 import { FACETS, KIND_LABELS, UNKNOWN_YEAR, type Facet } from '../lib/search/schema.ts';
 import {
   SearchEngine,
+  exactCount,
   highlightUrl,
   type Filters,
   type Hit,
@@ -121,7 +122,8 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
   const renderFacets = (response: SearchResponse | null, state: State) => {
     for (const f of FACETS) {
       const select = facetSelects[f];
-      const counts = response?.facets[f] ?? {};
+      // Counts arrive once every shard has been searched; until then only the current choice is listed.
+      const counts = response?.facets?.[f] ?? {};
       const chosen = state.filters[f] ?? '';
       const values = facetOrder(f, [...new Set([...Object.keys(counts), ...(chosen ? [chosen] : [])])], regions);
       select.replaceChildren(new Option('全部', ''));
@@ -159,19 +161,20 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
     if (myGeneration !== generation) return;
     list.append(...hits.map((h) => renderHit(h, response)));
     current.shown += hits.length;
-    more.hidden = current.shown >= response.hits.length;
+    more.hidden = response.complete && current.shown >= response.hits.length;
   };
 
   const renderSuggestion = (state: State, response: SearchResponse | null) => {
     suggest.replaceChildren();
     suggest.hidden = true;
-    if (state.filters.region || !response) return;
+    if (state.filters.region || !response?.facets) return;
+    const counts = response.facets.region;
     // Gazetteer: a term that names a region (衡南, 衡南县) offers that region's filter.
     const named = response.terms
       .map((t) => regions.find((r) => r.name === t.raw || r.aliases.includes(t.raw)))
-      .find((r) => r && response.facets.region[r.name]);
+      .find((r) => r && counts[r.name]);
     if (!named) return;
-    const button = el('button', `只看${named.name}（${response.facets.region[named.name]}）`);
+    const button = el('button', `只看${named.name}（${counts[named.name]}）`);
     button.type = 'button';
     button.addEventListener('click', () => {
       facetSelects.region.value = named.name;
@@ -207,17 +210,29 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
       list.replaceChildren();
       renderFacets(response, state);
       renderSuggestion(state, response);
-      if (!response || !response.hits.length) {
+      if (!response || (response.complete && !response.hits.length)) {
         status.textContent = `没有找到包含“${state.q}”的文章。`;
         more.hidden = true;
         return;
       }
       await showMore(myGeneration);
       if (myGeneration !== generation) return;
+      // The first page is final (see SearchEngine); older shards are searched while the reader looks.
+      if (!response.complete) status.textContent = '已显示最新的结果，正在检索更早的报道…';
+      root.removeAttribute('aria-busy');
+      await engine.complete(response, () => myGeneration !== generation);
+      if (myGeneration !== generation) return;
+      renderFacets(response, state);
+      renderSuggestion(state, response);
+      more.hidden = (current?.shown ?? 0) >= response.hits.length;
       const total = response.hits.length;
-      const exact = response.hits.filter((h) => h.verbatim === response.terms.length).length;
-      status.textContent =
-        exact === total ? `找到 ${total} 篇文章。` : `找到 ${total} 篇文章，其中约 ${exact} 篇包含完整检索词。`;
+      const exact = exactCount(response);
+      if (!total) {
+        list.replaceChildren();
+        status.textContent = `没有找到包含“${state.q}”的文章。`;
+      } else
+        status.textContent =
+          exact === total ? `找到 ${total} 篇文章。` : `找到 ${total} 篇文章，其中约 ${exact} 篇包含完整检索词。`;
     } catch (error) {
       if (myGeneration === generation) status.textContent = '搜索出错，请稍后再试。';
       console.error(error);

@@ -1,20 +1,23 @@
 import { describe, expect, test } from 'vitest';
 import { parseQuery } from '../../src/lib/search/query.ts';
-import { findTerm, matchText, mergeRanges, termsAtPositions } from '../../src/lib/search/match.ts';
+import { findTerm, matchText, mergeRanges } from '../../src/lib/search/match.ts';
+import { alignedTerms } from '../../src/lib/search/postings.ts';
 import { excerpt, segments } from '../../src/lib/search/excerpt.ts';
-import { rank } from '../../src/lib/search/rank.ts';
+import { compareHits, type RankedHit } from '../../src/lib/search/rank.ts';
 
 describe('positions', () => {
   const [term] = parseQuery('钟表产业');
+  const on = (positions: Record<string, number[]>) =>
+    new Map(Object.entries(positions).map(([t, p]) => [t, { positions: p, weighted: 0 }]));
   test('the cover bigrams at their offsets mean a verbatim phrase', () => {
-    expect(termsAtPositions([7, 9], [term])).toBe(1);
+    expect(alignedTerms(on({ 钟表: [7], 产业: [9] }), [term])).toBe(1);
   });
   test('the same bigrams elsewhere do not', () => {
-    expect(termsAtPositions([7, 12], [term])).toBe(0);
+    expect(alignedTerms(on({ 钟表: [7], 产业: [12] }), [term])).toBe(0);
   });
   test('counts each of several terms', () => {
     const terms = parseQuery('钟表 产业');
-    expect(termsAtPositions([3, 40], terms)).toBe(2);
+    expect(alignedTerms(on({ 钟表: [3], 产业: [40] }), terms)).toBe(2);
   });
 });
 
@@ -67,13 +70,29 @@ describe('excerpt', () => {
   });
 });
 
-describe('rank', () => {
-  test('more verbatim terms first, then the incoming order', () => {
-    const ranked = rank([
-      { id: 'a', verbatim: 0, order: 0 },
-      { id: 'b', verbatim: 1, order: 2 },
-      { id: 'c', verbatim: 1, order: 1 },
-    ]);
-    expect(ranked.map((r) => r.id)).toEqual(['c', 'b', 'a']);
+describe('compareHits', () => {
+  const hit = (id: string, over: Partial<RankedHit>) => ({
+    id,
+    verbatim: 1,
+    verified: true,
+    shard: 0,
+    score: 1,
+    recency: 0,
+    ...over,
+  });
+  const order = (hits: ReturnType<typeof hit>[], sort: 'relevance' | 'date') =>
+    [...hits].sort((a, b) => compareHits(a, b, sort)).map((h) => h.id);
+  test('more verbatim terms first, whatever the shard or score', () => {
+    const hits = [hit('partial', { verbatim: 0, score: 9 }), hit('old', { shard: 3, score: 0.1 })];
+    expect(order(hits, 'relevance')).toEqual(['old', 'partial']);
+  });
+  test('within a tier, newer shards first, then the score', () => {
+    const hits = [hit('older', { shard: 1, score: 9 }), hit('low', { score: 1 }), hit('high', { score: 2 })];
+    expect(order(hits, 'relevance')).toEqual(['high', 'low', 'older']);
+  });
+  test('sorting by date orders by recency within a shard', () => {
+    const hits = [hit('old', { recency: 5, score: 9 }), hit('new', { recency: 0, score: 1 })];
+    expect(order(hits, 'date')).toEqual(['new', 'old']);
+    expect(order(hits, 'relevance')).toEqual(['old', 'new']);
   });
 });

@@ -1,22 +1,12 @@
 /**
  * Deciding whether a result holds each term verbatim, and where.
  *
- * Two levels: `termsAtPositions` works on the word positions Pagefind returns
- * with every result before any fragment is fetched (cheap, used to rank the
- * whole result list); `findTerm` works on the decoded text once a fragment is
- * loaded (exact, used to confirm the page being shown and to highlight).
+ * Two levels: `alignedTerms` (postings.ts) works on word positions before any
+ * fragment is fetched (cheap, used to rank the whole result list); `findTerm`
+ * works on the decoded text once a fragment is loaded (exact, used to confirm
+ * the page being shown and to highlight).
  */
 import type { QueryTerm } from './query.ts';
-
-/** How many terms occur verbatim, judged from matched word positions alone. */
-export function termsAtPositions(words: readonly number[], terms: readonly QueryTerm[]): number {
-  const at = new Set(words);
-  let count = 0;
-  for (const term of terms) {
-    if (words.some((p) => term.offsets.every((o) => at.has(p + o)))) count++;
-  }
-  return count;
-}
 
 export interface Range {
   start: number;

@@ -1,0 +1,173 @@
+/**
+ * Reading the files Pagefind 1.6 writes (its own runtime is not used in the
+ * browser: see docs/search.md, "Shards"). Every file is gzip; once inflated it
+ * starts with the 12-byte mark `pagefind_dcd`, then CBOR (index, filter, meta)
+ * or JSON (fragment). Structs are CBOR arrays in field order.
+ */
+import { decodeCbor, type Cbor } from './cbor.ts';
+
+export const DECODED_MARK = 'pagefind_dcd';
+
+export interface MetaPage {
+  /** Fragment file name without extension. */
+  hash: string;
+  wordCount: number;
+}
+export interface MetaChunk {
+  /** Words in the chunk sort between `from` and `to` (both shortened to a distinguishing prefix). */
+  from: string;
+  to: string;
+  hash: string;
+}
+export interface ShardMeta {
+  version: string;
+  pages: MetaPage[];
+  chunks: MetaChunk[];
+  /** Filter name → filter file hash. */
+  filters: Map<string, string>;
+  /** Sort name → page numbers in ascending order of the sort value. */
+  sorts: Map<string, number[]>;
+}
+export interface Posting {
+  page: number;
+  /** Word positions in the page, ascending. */
+  positions: number[];
+  /** Positions held in weighted sections (title, regions and keywords). */
+  weighted: number;
+}
+export interface WordEntry {
+  word: string;
+  postings: Posting[];
+}
+
+function fail(what: string): never {
+  throw new Error(`unexpected Pagefind ${what} layout`);
+}
+const list = (value: Cbor, what: string): Cbor[] => (Array.isArray(value) ? value : fail(what));
+const str = (value: Cbor, what: string): string => (typeof value === 'string' ? value : fail(what));
+const num = (value: Cbor, what: string): number => (typeof value === 'number' ? value : fail(what));
+
+/** Strips the decoded mark from an inflated Pagefind file. */
+export function payload(bytes: Uint8Array): Uint8Array {
+  const mark = new TextDecoder().decode(bytes.subarray(0, DECODED_MARK.length));
+  if (mark !== DECODED_MARK) throw new Error('not a Pagefind file (no pagefind_dcd mark)');
+  return bytes.subarray(DECODED_MARK.length);
+}
+
+export function parseMeta(bytes: Uint8Array): ShardMeta {
+  const [version, pages, chunks, filters, sorts] = list(decodeCbor(payload(bytes)), 'meta');
+  return {
+    version: str(version, 'meta version'),
+    pages: list(pages, 'meta pages').map((p) => {
+      const [hash, words] = list(p, 'meta page');
+      return { hash: str(hash, 'page hash'), wordCount: num(words, 'page word count') };
+    }),
+    chunks: list(chunks, 'meta chunks').map((c) => {
+      const [from, to, hash] = list(c, 'meta chunk');
+      return { from: str(from, 'chunk from'), to: str(to, 'chunk to'), hash: str(hash, 'chunk hash') };
+    }),
+    filters: new Map(
+      list(filters ?? [], 'meta filters').map((f) => {
+        const [name, hash] = list(f, 'meta filter');
+        return [str(name, 'filter name'), str(hash, 'filter hash')];
+      }),
+    ),
+    sorts: new Map(
+      list(sorts ?? [], 'meta sorts').map((s) => {
+        const [name, order] = list(s, 'meta sort');
+        return [str(name, 'sort name'), list(order, 'sort pages').map((n) => num(n, 'sort page'))];
+      }),
+    ),
+  };
+}
+
+/**
+ * Positions from Pagefind's packed locations: deltas, except that a negative
+ * number −(w+1) switches to weight w and is followed by an absolute position.
+ */
+export function unpackLocations(locs: readonly number[]): { positions: number[]; weighted: number } {
+  const DEFAULT_WEIGHT = 25;
+  const positions: number[] = [];
+  let weight = DEFAULT_WEIGHT;
+  let weighted = 0;
+  let last = 0;
+  for (let i = 0; i < locs.length; i++) {
+    let value = locs[i];
+    if (value < 0) {
+      weight = -value - 1;
+      value = locs[++i] ?? 0;
+      last = value;
+    } else last += value;
+    positions.push(last);
+    if (weight !== DEFAULT_WEIGHT) weighted++;
+  }
+  positions.sort((a, b) => a - b);
+  return { positions, weighted };
+}
+
+function postings(pages: Cbor): Posting[] {
+  let page = 0;
+  const out: Posting[] = [];
+  for (const p of list(pages, 'word pages')) {
+    const [delta, locs] = list(p, 'word page');
+    page += num(delta, 'page delta');
+    // Pages matching only in metadata (no locations) are left out: metadata is not searched.
+    const unpacked = unpackLocations(list(locs, 'locations').map((n) => num(n, 'location')));
+    if (unpacked.positions.length) out.push({ page, ...unpacked });
+  }
+  return out;
+}
+
+export function parseWordChunk(bytes: Uint8Array): WordEntry[] {
+  const [words] = list(decodeCbor(payload(bytes)), 'index chunk');
+  return list(words, 'index words').map((w) => {
+    const [word, pages] = list(w, 'index word');
+    return { word: str(word, 'word'), postings: postings(pages) };
+  });
+}
+
+/** Filter value → page numbers. */
+export function parseFilter(bytes: Uint8Array): Map<string, number[]> {
+  const [, values] = list(decodeCbor(payload(bytes)), 'filter');
+  return new Map(
+    list(values, 'filter values').map((v) => {
+      const [value, pages] = list(v, 'filter value');
+      return [str(value, 'filter value'), list(pages, 'filter pages').map((n) => num(n, 'filter page'))];
+    }),
+  );
+}
+
+export interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string | undefined>;
+}
+
+export function parseFragment(bytes: Uint8Array): Fragment {
+  const data = JSON.parse(new TextDecoder().decode(payload(bytes))) as Partial<Fragment>;
+  if (typeof data.url !== 'string' || typeof data.content !== 'string') fail('fragment');
+  return { url: data.url, content: data.content, meta: data.meta ?? {} };
+}
+
+/** Code-point order, as Pagefind (Rust, UTF-8) sorts words; JS `<` compares UTF-16 units. */
+export function compareCodePoints(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = (x[i].codePointAt(0) ?? 0) - (y[i].codePointAt(0) ?? 0);
+    if (d) return d;
+  }
+  return x.length - y.length;
+}
+
+/**
+ * The chunks that may hold `word` (or, with `prefix`, any word starting with it).
+ * A chunk holds the words from `from` up to any word that starts with `to`.
+ */
+export function chunksFor(chunks: readonly MetaChunk[], word: string, prefix: boolean): MetaChunk[] {
+  return chunks.filter((c) => {
+    const startsAfter = compareCodePoints(c.from, word) > 0 && !(prefix && c.from.startsWith(word));
+    const endsBefore = compareCodePoints(c.to, word) < 0 && !word.startsWith(c.to);
+    return !startsAfter && !endsBefore;
+  });
+}

@@ -1,0 +1,119 @@
+/**
+ * One shard of the search index: a Pagefind index read directly (meta, word
+ * chunks, filters, fragments), each file fetched once and kept.
+ */
+import {
+  chunksFor,
+  parseFilter,
+  parseFragment,
+  parseMeta,
+  parseWordChunk,
+  type Fragment,
+  type ShardMeta,
+  type WordEntry,
+} from '../lib/search/pagefindFormat.ts';
+import { alignedTerms, bm25, intersectPages, unionPostings, type TokenOnPage } from '../lib/search/postings.ts';
+import type { QueryTerm } from '../lib/search/query.ts';
+import type { ShardInfo } from '../lib/search/shards.ts';
+
+/** Fetches a file and returns its bytes, inflated if they are gzip. */
+export type Loader = (url: string) => Promise<Uint8Array>;
+
+export interface ShardHit {
+  page: number;
+  /** Terms whose tokens sit at the term's offsets (likely verbatim, before the text is checked). */
+  aligned: number;
+  score: number;
+  /** Position in the shard's date order, newest 0. */
+  recency: number;
+}
+
+export class ShardReader {
+  private metaFile: Promise<ShardMeta> | undefined;
+  private readonly chunks = new Map<string, Promise<WordEntry[]>>();
+  private readonly filters = new Map<string, Promise<Map<string, number[]>>>();
+  private readonly fragments = new Map<number, Promise<Fragment>>();
+
+  readonly info: ShardInfo;
+  private readonly base: string;
+  private readonly load: Loader;
+
+  constructor(info: ShardInfo, base: string, load: Loader) {
+    this.info = info;
+    this.base = base;
+    this.load = load;
+  }
+
+  meta(): Promise<ShardMeta> {
+    this.metaFile ??= this.load(`${this.base}${this.info.meta}.pf_meta`).then(parseMeta);
+    return this.metaFile;
+  }
+
+  private chunk(hash: string): Promise<WordEntry[]> {
+    let chunk = this.chunks.get(hash);
+    if (!chunk) {
+      chunk = this.load(`${this.base}index/${hash}.pf_index`).then(parseWordChunk);
+      this.chunks.set(hash, chunk);
+    }
+    return chunk;
+  }
+
+  /** Every page holding the token (as a word prefix, like Pagefind), with its positions. */
+  private async token(meta: ShardMeta, token: string): Promise<Map<number, TokenOnPage>> {
+    const chunks = await Promise.all(chunksFor(meta.chunks, token, true).map((c) => this.chunk(c.hash)));
+    return unionPostings(chunks.flat().flatMap((w) => (w.word.startsWith(token) ? [w.postings] : [])));
+  }
+
+  async find(terms: readonly QueryTerm[]): Promise<ShardHit[]> {
+    const meta = await this.meta();
+    const tokens = [...new Set(terms.flatMap((t) => t.tokens))];
+    const byToken = new Map(await Promise.all(tokens.map(async (t) => [t, await this.token(meta, t)] as const)));
+    const pages = intersectPages(byToken);
+    const averageLength = meta.pages.reduce((sum, p) => sum + p.wordCount, 0) / Math.max(1, meta.pages.length);
+    const byDate = meta.sorts.get('date') ?? [];
+    const recency = new Map(byDate.map((page, i) => [page, byDate.length - 1 - i]));
+    return pages.map((page) => {
+      const onPage = new Map(tokens.map((t) => [t, byToken.get(t)?.get(page) ?? { positions: [], weighted: 0 }]));
+      return {
+        page,
+        aligned: alignedTerms(onPage, terms),
+        score: bm25({
+          tokens: tokens.map((t) => ({ occurrences: onPage.get(t)!, pagesWithToken: byToken.get(t)?.size ?? 0 })),
+          pageLength: meta.pages[page]?.wordCount ?? averageLength,
+          averageLength,
+          pageCount: meta.pages.length,
+        }),
+        recency: recency.get(page) ?? page,
+      };
+    });
+  }
+
+  /** Value → pages of one filter (region, year, kind). */
+  async filter(name: string): Promise<Map<string, number[]>> {
+    let filter = this.filters.get(name);
+    if (!filter) {
+      filter = this.meta().then((meta) => {
+        const hash = meta.filters.get(name);
+        return hash ? this.load(`${this.base}filter/${hash}.pf_filter`).then(parseFilter) : new Map();
+      });
+      this.filters.set(name, filter);
+    }
+    return filter;
+  }
+
+  async fragment(page: number): Promise<Fragment> {
+    let fragment = this.fragments.get(page);
+    if (!fragment) {
+      fragment = this.meta().then((meta) => {
+        const entry = meta.pages[page] ?? fail(`page ${page} is not in shard ${this.info.path}`);
+        return this.load(`${this.base}fragment/${entry.hash}.pf_fragment`).then(parseFragment);
+      });
+      this.fragments.set(page, fragment);
+    }
+    return fragment;
+  }
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}
