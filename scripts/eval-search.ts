@@ -2,7 +2,7 @@
  * Measures search quality in headless Chromium, ours against stock Pagefind.
  *
  *   npm run eval:search -- [--dist <dir> | --synthetic <n>] [--samples 300] [--seed 1] [--check] [--json <file>]
- *     [--shard-size <n>] [--skip-stock]
+ *     [--shard-size <n>] [--skip-stock] [--keep-index]
  *
  * --dist uses already built pages (dist/articles/…); --synthetic writes n contract
  * pages from the fixtures (scripts/lib/searchFixtures.ts); with neither, runs
@@ -38,6 +38,7 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
     'skip-stock': { type: 'boolean', default: false },
     'shard-size': { type: 'string' },
+    'keep-index': { type: 'boolean', default: false },
   },
 });
 
@@ -63,11 +64,13 @@ console.log(`${records.length} article pages in ${dist}`);
 
 const memory = () => `${(process.memoryUsage().rss / 1e6).toFixed(0)} MB rss`;
 let t0 = Date.now();
-const ours = await buildSearchIndex({
-  distDir: dist,
-  log: console.log,
-  ...(args['shard-size'] ? { shardSize: Number(args['shard-size']) } : {}),
-});
+const ours = args['keep-index']
+  ? { files: 0, bytes: 0 }
+  : await buildSearchIndex({
+      distDir: dist,
+      log: console.log,
+      ...(args['shard-size'] ? { shardSize: Number(args['shard-size']) } : {}),
+    });
 const oursIndexMs = Date.now() - t0;
 const stockDir = join(work, 'stock', 'pagefind');
 t0 = Date.now();

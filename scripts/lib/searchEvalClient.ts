@@ -35,10 +35,12 @@ async function ours(query: string, collect: boolean): Promise<EvalRun> {
   if (response) await engine.details(response, 0, PAGE);
   const ms = performance.now() - t0;
   if (collect && response) await engine.complete(response);
-  const urls =
-    collect && response
-      ? await Promise.all(response.hits.map(async (h) => h.detail?.url ?? (await h.reader.fragment(h.page)).url))
-      : [];
+  const urls: string[] = [];
+  // A common phrase has thousands of hits: fetch their fragments a batch at a time, not all at once.
+  for (let i = 0; collect && response && i < response.hits.length; i += 64) {
+    const batch = response.hits.slice(i, i + 64);
+    urls.push(...(await Promise.all(batch.map(async (h) => h.detail?.url ?? (await h.reader.fragment(h.page)).url))));
+  }
   return { urls, ms };
 }
 
