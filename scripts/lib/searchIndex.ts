@@ -12,8 +12,10 @@ import { foldText, parseT2s, type T2s } from '../../src/lib/search/fold.ts';
 import { indexTokens, SECTION_MARK } from '../../src/lib/search/tokens.ts';
 import { EXTRA_WEIGHT, INDEX_LANGUAGE, UNKNOWN_DATE_SORT, UNKNOWN_YEAR } from '../../src/lib/search/schema.ts';
 import { loadGazetteer } from '../../src/lib/gazetteer.ts';
-import { parseArticlePage, type ArticleRecord } from './searchPages.ts';
-import { withPagefindService } from './searchPagefind.ts';
+import { articlePageDate, parseArticlePage, type ArticleRecord } from './searchPages.ts';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { withPagefindService, type PagefindService } from './searchPagefind.ts';
 import { planShards, SHARD_MANIFEST, type ShardInfo, type ShardManifest } from '../../src/lib/search/shards.ts';
 
 export interface BuildSearchIndexOptions {
@@ -23,6 +25,8 @@ export interface BuildSearchIndexOptions {
   shardSize?: number;
   /** Pagefind's index chunk size, in word locations. */
   chunkSize?: number;
+  /** Shards built at once, each in its own worker and Pagefind service (default: one per core). */
+  workers?: number;
 }
 
 export interface BuildSearchIndexResult {
@@ -33,7 +37,7 @@ export interface BuildSearchIndexResult {
 }
 
 /** Files handed to Pagefind before waiting for one to finish. */
-const MAX_IN_FLIGHT = 16;
+const MAX_IN_FLIGHT = 64;
 
 /**
  * Articles per shard: a first query loads one shard's page list (≈ 11 bytes an
@@ -155,59 +159,110 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
+export interface ShardJob {
+  /** The shard's place in the newest-first list; also its directory name. */
+  n: number;
+  slugs: string[];
+  dates: string[];
+}
+
+export interface ShardContext {
+  distDir: string;
+  outputPath: string;
+  chunkSize: number;
+}
+
+/** Builds one shard with a Pagefind index of its own and returns its manifest entry. */
+export async function buildShard(
+  service: PagefindService,
+  job: ShardJob,
+  context: ShardContext,
+  t2s: T2s,
+): Promise<ShardInfo> {
+  const indexer = await service.createIndex({});
+  // Pagefind runs in its own process: keeping a few files in flight lets it index one while we read the next.
+  const inFlight = new Set<Promise<void>>();
+  for (const slug of job.slugs) {
+    const record = await readArticle(context.distDir, slug);
+    if (!record) continue;
+    if (!record.keywords.length) record.keywords = await fallbackKeywords(record);
+    const added = indexer.addHTML({ url: record.url, content: indexDocument(record, t2s) }).finally(() => {
+      inFlight.delete(added);
+    });
+    inFlight.add(added);
+    if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  const path = `${job.n}/`;
+  const dir = join(context.outputPath, path);
+  await indexer.write(dir);
+  await indexer.release();
+  await pruneBundle(dir);
+  const dates = job.dates.filter(Boolean);
+  return {
+    path,
+    meta: await metaName(dir),
+    newest: dates[0] ?? '',
+    oldest: dates[dates.length - 1] ?? '',
+    articles: job.slugs.length,
+  };
+}
+
+/** Builds shards one after another in one Pagefind service (what each worker runs). */
+export async function buildShards(jobs: readonly ShardJob[], context: ShardContext): Promise<ShardInfo[]> {
+  const t2s = await loadT2sTable();
+  return withPagefindService({ chunkSize: context.chunkSize }, async (service) => {
+    const built: ShardInfo[] = [];
+    for (const job of jobs) built.push(await buildShard(service, job, context, t2s));
+    return built;
+  });
+}
+
+function inWorker(jobs: ShardJob[], context: ShardContext): Promise<ShardInfo[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./searchIndexWorker.ts', import.meta.url), { workerData: { jobs, context } });
+    let result: ShardInfo[] | undefined;
+    worker.once('message', (built: ShardInfo[]) => (result = built));
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      result && code === 0 ? resolve(result) : reject(new Error(`search index worker exited with code ${code}`)),
+    );
+  });
+}
+
 export async function buildSearchIndex(options: BuildSearchIndexOptions): Promise<BuildSearchIndexResult> {
   const log = options.log ?? (() => {});
   const shardSize = options.shardSize ?? SHARD_SIZE;
-  const t2s = await loadT2sTable();
   const outputPath = join(options.distDir, 'pagefind');
+  const context: ShardContext = { distDir: options.distDir, outputPath, chunkSize: options.chunkSize ?? CHUNK_SIZE };
   await rm(outputPath, { recursive: true, force: true });
 
-  // Pass 1: dates only, to cut the archive into date-range shards (bodies are read again per shard).
+  // Pass 1: dates only, to cut the archive into date-range shards (each shard's pages are read again).
   const dated: { slug: string; date: string }[] = [];
   for (const slug of await articleSlugs(options.distDir)) {
-    const record = await readArticle(options.distDir, slug);
-    if (record) dated.push({ slug, date: record.date });
+    const html = await readFile(join(options.distDir, 'articles', slug, 'index.html'), 'utf8').catch(() => undefined);
+    const date = html === undefined ? undefined : articlePageDate(html);
+    if (date !== undefined) dated.push({ slug, date });
   }
   if (!dated.length) throw new Error(`no article pages under ${join(options.distDir, 'articles')}`);
-  const plan = planShards(dated, shardSize);
+  const jobs = planShards(dated, shardSize).map((members, n): ShardJob => ({
+    n,
+    slugs: members.map((m) => m.slug),
+    dates: members.map((m) => m.date),
+  }));
 
-  const shards: ShardInfo[] = [];
-  await withPagefindService({ chunkSize: options.chunkSize ?? CHUNK_SIZE }, async (service) => {
-    for (const [n, members] of plan.entries()) {
-      const indexer = await service.createIndex({});
-      // Pagefind runs in its own process: keeping a few files in flight lets it index one while we read the next.
-      const inFlight = new Set<Promise<void>>();
-      for (const { slug } of members) {
-        const record = await readArticle(options.distDir, slug);
-        if (!record) continue;
-        if (!record.keywords.length) record.keywords = await fallbackKeywords(record);
-        const added = indexer.addHTML({ url: record.url, content: indexDocument(record, t2s) }).finally(() => {
-          inFlight.delete(added);
-        });
-        inFlight.add(added);
-        if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
-      }
-      await Promise.all(inFlight);
-      const path = `${n}/`;
-      const dir = join(outputPath, path);
-      await indexer.write(dir);
-      await indexer.release();
-      await pruneBundle(dir);
-      const dates = members.map((m) => m.date).filter(Boolean);
-      shards.push({
-        path,
-        meta: await metaName(dir),
-        newest: dates[0] ?? '',
-        oldest: dates[dates.length - 1] ?? '',
-        articles: members.length,
-      });
-    }
-  });
+  // Shards are independent: one Pagefind service per worker, the shards dealt out in turn.
+  const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), jobs.length));
+  const dealt = Array.from({ length: workers }, (_, w) => jobs.filter((_, i) => i % workers === w));
+  const built =
+    workers === 1 ? [await buildShards(jobs, context)] : await Promise.all(dealt.map((j) => inWorker(j, context)));
+  const shards = built.flat().sort((a, b) => Number.parseInt(a.path, 10) - Number.parseInt(b.path, 10));
+
   const manifest: ShardManifest = { version: 1, shards };
   await writeFile(join(outputPath, SHARD_MANIFEST), JSON.stringify(manifest));
   const { files, bytes } = await treeSize(outputPath);
   log(
-    `search: indexed ${dated.length} articles in ${shards.length} shards → ${relative(process.cwd(), outputPath) || outputPath} (${files} files, ${(bytes / 1e6).toFixed(1)} MB)`,
+    `search: indexed ${dated.length} articles in ${shards.length} shards (${workers} worker${workers > 1 ? 's' : ''}) → ${relative(process.cwd(), outputPath) || outputPath} (${files} files, ${(bytes / 1e6).toFixed(1)} MB)`,
   );
   return { pages: dated.length, shards: shards.length, files, bytes };
 }

@@ -68,12 +68,20 @@ function jsonLdArticle(html: string): JsonLdArticle | undefined {
   return undefined;
 }
 
+const ARTICLE_TAG = /<article\b[^>]*\sdata-article[\s>=][^>]*>|<article\b[^>]*\sdata-article>/iu;
+
+/** The date of an article page ('' when unknown), or undefined for a page that is not an article: a cheap first look. */
+export function articlePageDate(html: string): string | undefined {
+  const tag = ARTICLE_TAG.exec(html)?.[0];
+  return tag === undefined ? undefined : (attribute(tag, 'data-date') ?? '');
+}
+
 /**
  * Parses one built page. Returns undefined for a page that is not an article
  * (no `<article data-article>`), throws when an article page breaks the contract.
  */
 export function parseArticlePage(html: string, url: string): ArticleRecord | undefined {
-  const tag = /<article\b[^>]*\sdata-article[\s>=][^>]*>|<article\b[^>]*\sdata-article>/iu.exec(html)?.[0];
+  const tag = ARTICLE_TAG.exec(html)?.[0];
   if (!tag) return undefined;
   const fail = (why: string): never => {
     throw new Error(`${url}: ${why}`);
