@@ -202,7 +202,8 @@ export class SearchEngine {
     while (!response.complete) {
       if (stale()) return false;
       await this.searchMore(response, batch);
-      batch = Math.min(batch * 2, 16);
+      // Small batches: a newer query should not wait long for this one to notice it is stale.
+      batch = Math.min(batch * 2, 4);
     }
     if (stale()) return false;
     response.facets = await this.countFacets(response);
