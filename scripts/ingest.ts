@@ -1,8 +1,9 @@
 /**
- * npm run ingest -- [--seeds <dir>] [--out <dir>] [--cache <dir> | --no-cache]
+ * npm run ingest -- [--seeds <dir>] [--out <dir>] [--cache <dir> | --no-cache] [--workers N]
  *
  * Parses raw page files into Markdown articles for the site. Prints what it
- * read and wrote; exits 1 when any page could not be read.
+ * read and wrote; exits 1 when any page could not be read. `--workers 0`
+ * parses in one thread; by default many pages are spread over one worker a core.
  */
 import { parseArgs } from 'node:util';
 import { ingestDirectory } from './lib/ingestDirectory.ts';
@@ -13,14 +14,21 @@ const { values } = parseArgs({
     out: { type: 'string', default: process.env.ARCHIVE_CONTENT_DIR ?? 'src/content/articles' },
     cache: { type: 'string', default: '.cache/ingest' },
     'no-cache': { type: 'boolean', default: false },
+    workers: { type: 'string' },
   },
 });
 
+const workers = values.workers === undefined ? undefined : Number(values.workers);
+if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
+  console.error(`ingest: --workers must be a whole number, not ${values.workers}`);
+  process.exit(2);
+}
 const started = performance.now();
-const summary = ingestDirectory({
+const summary = await ingestDirectory({
   seedsDir: values.seeds,
   outDir: values.out,
   ...(values['no-cache'] ? {} : { cacheDir: values.cache }),
+  ...(workers === undefined ? {} : { workers }),
 });
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 
