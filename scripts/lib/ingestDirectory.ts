@@ -90,6 +90,7 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
     entry: fileURLToPath(new URL('./pageParser.ts', import.meta.url)),
     dataDirs: [fileURLToPath(new URL('../../data/', import.meta.url))],
     nodeModules: fileURLToPath(new URL('../../node_modules/', import.meta.url)),
+    packages: ['nodejieba'], // Its dictionary files.
   });
   const oldIndex = cacheDir ? readIndex(cacheDir, rules, outDir) : emptyIndex(rules, outDir);
   const index: CacheIndex = emptyIndex(rules, outDir);
@@ -190,7 +191,11 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
 
   const parsed = new Set<number>();
   flush();
-  await parsePages(requests, options.workers ?? defaultWorkerCount(requests.length), (reply) => {
+  const pool = {
+    workers: options.workers ?? defaultWorkerCount(requests.length),
+    ...(cacheDir ? { tablesPath: join(cacheDir, `keywords-${rules.slice(0, 16)}.bin`) } : {}),
+  };
+  await parsePages(requests, pool, (reply) => {
     const slot = slots[reply.slot];
     parsed.add(reply.slot);
     summary.pagesParsed += 1;
@@ -212,7 +217,10 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
       summary.filesRemoved += 1;
     }
   }
-  if (cacheDir) writeIndex(cacheDir, index);
+  if (cacheDir) {
+    writeIndex(cacheDir, index);
+    if (requests.length > 0) pruneCache(cacheDir, index, rules);
+  }
   return summary;
 }
 
@@ -236,6 +244,17 @@ function writeOutputs(slot: Slot, entry: IndexedPage, outDir: string, summary: I
     const stat = statSync(path);
     return [name, hash, stat.size, stat.mtimeMs];
   });
+}
+
+/** Removes cache entries no page uses any more, and dictionaries compiled for other rules. */
+function pruneCache(cacheDir: string, index: CacheIndex, rules: string): void {
+  const keys = new Set(Object.values(index.pages).map((page) => `${page.key}.json`));
+  const pages = join(cacheDir, 'pages');
+  if (existsSync(pages)) for (const name of readdirSync(pages)) if (!keys.has(name)) rmSync(join(pages, name));
+  const tables = `keywords-${rules.slice(0, 16)}.bin`;
+  for (const name of readdirSync(cacheDir)) {
+    if (name.startsWith('keywords-') && name !== tables) rmSync(join(cacheDir, name), { force: true });
+  }
 }
 
 function sameStat(path: string, size: number, mtimeMs: number): boolean {

@@ -2,11 +2,12 @@
  * Everything needed to turn one decoded page into the files it writes:
  * parsing (ingestPage), slugs and Markdown. Loading it costs the keyword
  * dictionaries, YAML and remark, so the ingest imports this module only when
- * a page misses the cache, and each worker thread loads its own.
+ * a page misses the cache, and each worker thread loads its own (sharing one
+ * compiled keyword dictionary).
  */
 import { loadGazetteer } from '../../src/lib/gazetteer.ts';
 import { ingestPage } from './ingestPage.ts';
-import { createKeywordExtractor } from './keywords.ts';
+import { createKeywordExtractor, keywordTableBytes } from './keywords.ts';
 import type { PageFacts } from './manifest.ts';
 import { toMarkdownFile } from './markdown.ts';
 import { createRegionMatcher } from './regions.ts';
@@ -27,12 +28,18 @@ export interface RenderedPage {
 
 export type PageParser = (text: string, file: string, facts: PageFacts | undefined) => RenderedPage;
 
-export function createPageParser(): PageParser {
+/** The compiled keyword dictionary as bytes, read from `cachePath` or built (and saved there). */
+export function keywordTables(cachePath?: string): Uint8Array {
+  return keywordTableBytes(loadGazetteer(), cachePath);
+}
+
+/** A parser; `tableBytes` from keywordTables, else the keyword dictionary is compiled now. */
+export function createPageParser(tableBytes?: Uint8Array): PageParser {
   const gazetteer = loadGazetteer();
   const tools = {
     vocabulary: loadVocabulary(),
     regions: createRegionMatcher(gazetteer),
-    keywords: createKeywordExtractor(gazetteer),
+    keywords: createKeywordExtractor(gazetteer, tableBytes),
   };
   return (text, file, facts) => {
     const result = ingestPage(text, file, { ...tools, ...(facts ? { facts } : {}) });

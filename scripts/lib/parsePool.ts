@@ -38,15 +38,23 @@ export function defaultWorkerCount(pages: number): number {
   return workerCount(pages, availableParallelism(), Boolean(features.typescript));
 }
 
+export interface PoolOptions {
+  workers: number;
+  /** Where the compiled keyword dictionary is kept between runs; none when undefined. */
+  tablesPath?: string;
+}
+
 export async function parsePages(
   requests: ParseRequest[],
-  workers: number,
+  options: PoolOptions,
   onReply: (reply: ParseReply) => void,
 ): Promise<void> {
   if (requests.length === 0) return;
+  const { createPageParser, keywordTables } = await import('./pageParser.ts');
+  const tables = keywordTables(options.tablesPath);
+  const { workers } = options;
   if (workers < 1) {
-    const { createPageParser } = await import('./pageParser.ts');
-    const parse = createPageParser();
+    const parse = createPageParser(tables);
     for (const { slot, file, text, facts } of requests) {
       try {
         onReply({ slot, page: parse(text, file, facts) });
@@ -56,6 +64,9 @@ export async function parsePages(
     }
     return;
   }
+  // One copy of the dictionary in shared memory for all workers.
+  const shared = new Uint8Array(new SharedArrayBuffer(tables.byteLength));
+  shared.set(tables);
   await new Promise<void>((resolve, reject) => {
     const pool: Worker[] = [];
     let next = 0;
@@ -76,7 +87,7 @@ export async function parsePages(
       return batch.length;
     };
     for (let i = 0; i < workers; i += 1) {
-      const worker = new Worker(new URL('./ingestWorker.ts', import.meta.url));
+      const worker = new Worker(new URL('./ingestWorker.ts', import.meta.url), { workerData: { tables: shared } });
       // Two batches in flight per worker, so it never waits for the next one.
       let outstanding = send(worker) + send(worker);
       worker.on('message', (reply: ParseReply) => {

@@ -29,12 +29,14 @@ export interface FingerprintInputs {
   dataDirs: string[];
   /** Where package folders are found. */
   nodeModules: string;
+  /** Packages whose files the parser reads without importing them. */
+  packages?: string[];
 }
 
 export function rulesFingerprint(inputs: FingerprintInputs): string {
   const hash = createHash('sha256');
   const seen = new Set<string>();
-  const packages = new Set<string>();
+  const packages = new Set<string>(inputs.packages);
   const root = dirname(resolve(inputs.entry));
   const queue = [resolve(inputs.entry)];
   while (queue.length > 0) {
