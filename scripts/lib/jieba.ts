@@ -24,8 +24,10 @@ const FNV_PRIME = 0x01000193;
 const NODE = 1;
 const WORD = 2;
 const IDF = 4;
+/** A trie node with longer words below it. */
+const CHILD = 8;
 const SEPARATORS = new Set([0x20, 0x09, 0x0a, 0xff0c, 0x3002]);
-const FORMAT = 1;
+const FORMAT = 2;
 /** cppjieba's MAX_WORD_LENGTH, in runes. */
 const MAX_WORD_LENGTH = 512;
 
@@ -190,6 +192,7 @@ export function buildTables(texts: DictionaryTexts, insertedWords: readonly stri
       const c = word.charCodeAt(i);
       hash = Math.imul(hash ^ c, FNV_PRIME);
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < word.length) continue; // A rune ends after its low surrogate.
+      if (e >= 0) flags[e] |= CHILD;
       e = entryFor(hash, start, i + 1);
       flags[e] |= NODE;
     }
@@ -347,6 +350,18 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
   const { slots, hashes, keyStart, keyLength, flags, weight, idf, pool, minWeight, idfAverage } = tables;
   const mask = slots.length - 1;
   const userSingles = new Set(tables.userSingles);
+  // Shortcuts for the commonest lookups: one-unit keys by code unit, and emission log-probabilities per state.
+  const single = new Int32Array(0x10000).fill(-1);
+  for (let e = 0; e < keyLength.length; e += 1) if (keyLength[e] === 1) single[pool[keyStart[e]]] = e;
+  const emitTable = new Float64Array(0x10000 * 4).fill(MIN_DOUBLE);
+  hmm.emit.forEach((map, y) => {
+    for (const [rune, prob] of map) if (rune < 0x10000) emitTable[rune * 4 + y] = prob;
+  });
+  const emitOf = (rune: number, y: number): number =>
+    rune < 0x10000 ? emitTable[rune * 4 + y] : (hmm.emit[y].get(rune) ?? MIN_DOUBLE);
+  let path = new Int32Array(1024);
+  let score = new Float64Array(1024);
+  let status = new Int32Array(256);
 
   /** The entry whose key is text[start, end) with hash `hash`, or -1. */
   const find = (text: string, start: number, end: number, hash: number): number => {
@@ -391,7 +406,7 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
       for (let j = i; j < n && j - i < MAX_WORD_LENGTH; j += 1) {
         const endUnit = at[from + j + 1];
         for (let u = at[from + j]; u < endUnit; u += 1) hash = Math.imul(hash ^ text.charCodeAt(u), FNV_PRIME);
-        const e = find(text, startUnit, endUnit, hash);
+        const e = endUnit - startUnit === 1 ? single[text.charCodeAt(startUnit)] : find(text, startUnit, endUnit, hash);
         const node = e >= 0 && (flags[e] & NODE) !== 0;
         const word = node && (flags[e] & WORD) !== 0;
         if (j === i || word) {
@@ -401,7 +416,7 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
             pick = word ? j : -1;
           }
         }
-        if (!node) break;
+        if (!node || (flags[e] & CHILD) === 0) break;
       }
       best[i] = top;
       choice[i] = pick;
@@ -448,10 +463,13 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
 
   const viterbi = (runes: number[], begin: number, end: number, out: number[]) => {
     const X = end - begin;
-    const path = new Int32Array(X * 4);
-    const score = new Float64Array(X * 4);
+    if (score.length < X * 4) {
+      path = new Int32Array(X * 8);
+      score = new Float64Array(X * 8);
+      status = new Int32Array(X * 2);
+    }
     for (let y = 0; y < 4; y += 1) {
-      score[y * X] = hmm.start[y] + (hmm.emit[y].get(runes[begin]) ?? MIN_DOUBLE);
+      score[y * X] = hmm.start[y] + emitOf(runes[begin], y);
       path[y * X] = -1;
     }
     for (let x = 1; x < X; x += 1) {
@@ -459,7 +477,7 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
         const now = x + y * X;
         score[now] = MIN_DOUBLE;
         path[now] = 1;
-        const emit = hmm.emit[y].get(runes[begin + x]) ?? MIN_DOUBLE;
+        const emit = emitOf(runes[begin + x], y);
         for (let prev = 0; prev < 4; prev += 1) {
           const value = score[x - 1 + prev * X] + hmm.trans[prev][y] + emit;
           if (value > score[now]) {
@@ -470,7 +488,6 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
       }
     }
     let state = score[X - 1 + 1 * X] >= score[X - 1 + 3 * X] ? 1 : 3;
-    const status = new Int32Array(X);
     for (let x = X - 1; x >= 0; x -= 1) {
       status[x] = state;
       state = path[x + state * X]!;
