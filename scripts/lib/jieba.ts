@@ -27,7 +27,7 @@ const IDF = 4;
 /** A trie node with longer words below it. */
 const CHILD = 8;
 const SEPARATORS = new Set([0x20, 0x09, 0x0a, 0xff0c, 0x3002]);
-const FORMAT = 2;
+const FORMAT = 3;
 /** cppjieba's MAX_WORD_LENGTH, in runes. */
 const MAX_WORD_LENGTH = 512;
 
@@ -35,12 +35,11 @@ const MAX_WORD_LENGTH = 512;
 export interface JiebaTables {
   minWeight: number;
   idfAverage: number;
-  /** Entry number + 1 per slot; 0 is empty. Length is a power of two. */
+  /** Two numbers a slot, side by side so one probe reads one cache line: entry number + 1 (0: empty) and the key's hash. The slot count is a power of two. */
   slots: Int32Array;
-  hashes: Int32Array;
   keyStart: Uint32Array;
-  keyLength: Uint16Array;
-  flags: Uint8Array;
+  /** Key length in UTF-16 units (low 16 bits) and flags (above). */
+  meta: Uint32Array;
   weight: Float64Array;
   idf: Float64Array;
   /** Every key's UTF-16 code units; a prefix shares its word's. */
@@ -143,11 +142,9 @@ export function buildTables(texts: DictionaryTexts, insertedWords: readonly stri
   for (const line of idfLines) poolLength += line.length;
   let capacity = 1;
   while (capacity < upperBound * 1.5) capacity *= 2;
-  const slots = new Int32Array(capacity);
-  const hashes = new Int32Array(upperBound);
+  const slots = new Int32Array(capacity * 2);
   const keyStart = new Uint32Array(upperBound);
-  const keyLength = new Uint16Array(upperBound);
-  const flags = new Uint8Array(upperBound);
+  const meta = new Uint32Array(upperBound);
   const weight = new Float64Array(upperBound);
   const idf = new Float64Array(upperBound);
   const pool = new Uint16Array(poolLength);
@@ -159,18 +156,20 @@ export function buildTables(texts: DictionaryTexts, insertedWords: readonly stri
   const entryFor = (hash: number, start: number, length: number): number => {
     let slot = hash & mask;
     for (;;) {
-      const found = slots[slot];
+      const found = slots[slot * 2];
       if (found === 0) {
         const e = entries;
         entries += 1;
-        slots[slot] = e + 1;
-        hashes[e] = hash;
+        slots[slot * 2] = e + 1;
+        slots[slot * 2 + 1] = hash;
         keyStart[e] = start;
-        keyLength[e] = length;
+        meta[e] = length;
         return e;
       }
       const e = found - 1;
-      if (hashes[e] === hash && keyLength[e] === length && samePool(pool, keyStart[e], start, length)) return e;
+      if (slots[slot * 2 + 1] === hash && (meta[e] & 0xffff) === length && samePool(pool, keyStart[e], start, length)) {
+        return e;
+      }
       slot = (slot + 1) & mask;
     }
   };
@@ -192,11 +191,11 @@ export function buildTables(texts: DictionaryTexts, insertedWords: readonly stri
       const c = word.charCodeAt(i);
       hash = Math.imul(hash ^ c, FNV_PRIME);
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < word.length) continue; // A rune ends after its low surrogate.
-      if (e >= 0) flags[e] |= CHILD;
+      if (e >= 0) meta[e] |= CHILD << 16;
       e = entryFor(hash, start, i + 1);
-      flags[e] |= NODE;
+      meta[e] |= NODE << 16;
     }
-    flags[e] |= WORD;
+    meta[e] |= WORD << 16;
     weight[e] = weights[w]!;
   }
   let idfSum = 0;
@@ -208,23 +207,38 @@ export function buildTables(texts: DictionaryTexts, insertedWords: readonly stri
     const word = fields[0];
     const start = copy(word);
     const e = entryFor(hashOf(word, 0, word.length), start, word.length);
-    flags[e] |= IDF;
+    meta[e] |= IDF << 16;
     idf[e] = value;
     idfSum += value;
   }
   return {
     minWeight,
     idfAverage: idfSum / idfLines.length,
-    slots,
-    hashes: hashes.slice(0, entries),
+    slots: rehash(slots, entries),
     keyStart: keyStart.slice(0, entries),
-    keyLength: keyLength.slice(0, entries),
-    flags: flags.slice(0, entries),
+    meta: meta.slice(0, entries),
     weight: weight.slice(0, entries),
     idf: idf.slice(0, entries),
     pool: pool.slice(0, poolUsed),
     userSingles: Uint32Array.from([...userSingles].sort((a, b) => a - b)),
   };
+}
+
+/** The slots again at about half full, now that the number of entries is known. */
+function rehash(slots: Int32Array, entries: number): Int32Array {
+  let capacity = 1;
+  while (capacity < entries * 2) capacity *= 2;
+  if (capacity * 2 >= slots.length) return slots;
+  const mask = capacity - 1;
+  const out = new Int32Array(capacity * 2);
+  for (let i = 0; i < slots.length; i += 2) {
+    if (slots[i] === 0) continue;
+    let slot = slots[i + 1] & mask;
+    while (out[slot * 2] !== 0) slot = (slot + 1) & mask;
+    out[slot * 2] = slots[i];
+    out[slot * 2 + 1] = slots[i + 1];
+  }
+  return out;
 }
 
 function samePool(pool: Uint16Array, a: number, b: number, length: number): boolean {
@@ -238,7 +252,7 @@ function hashOf(text: string, start: number, end: number): number {
   return hash;
 }
 
-const ARRAYS = ['slots', 'hashes', 'keyStart', 'keyLength', 'flags', 'weight', 'idf', 'pool', 'userSingles'] as const;
+const ARRAYS = ['slots', 'keyStart', 'meta', 'weight', 'idf', 'pool', 'userSingles'] as const;
 
 /** The tables as one buffer: a header of lengths and scalars, then each array, 8-byte aligned. */
 export function serializeTables(tables: JiebaTables): Uint8Array {
@@ -278,10 +292,8 @@ export function deserializeTables(bytes: Uint8Array): JiebaTables | undefined {
   if (header[0] !== FORMAT) return undefined;
   const kinds = {
     slots: Int32Array,
-    hashes: Int32Array,
     keyStart: Uint32Array,
-    keyLength: Uint16Array,
-    flags: Uint8Array,
+    meta: Uint32Array,
     weight: Float64Array,
     idf: Float64Array,
     pool: Uint16Array,
@@ -347,12 +359,12 @@ export interface Jieba {
 }
 
 export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: ReadonlySet<string>): Jieba {
-  const { slots, hashes, keyStart, keyLength, flags, weight, idf, pool, minWeight, idfAverage } = tables;
-  const mask = slots.length - 1;
+  const { slots, keyStart, meta, weight, idf, pool, minWeight, idfAverage } = tables;
+  const mask = slots.length / 2 - 1;
   const userSingles = new Set(tables.userSingles);
   // Shortcuts for the commonest lookups: one-unit keys by code unit, and emission log-probabilities per state.
   const single = new Int32Array(0x10000).fill(-1);
-  for (let e = 0; e < keyLength.length; e += 1) if (keyLength[e] === 1) single[pool[keyStart[e]]] = e;
+  for (let e = 0; e < meta.length; e += 1) if ((meta[e] & 0xffff) === 1) single[pool[keyStart[e]]] = e;
   const emitTable = new Float64Array(0x10000 * 4).fill(MIN_DOUBLE);
   hmm.emit.forEach((map, y) => {
     for (const [rune, prob] of map) if (rune < 0x10000) emitTable[rune * 4 + y] = prob;
@@ -368,10 +380,10 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
     const length = end - start;
     let slot = hash & mask;
     for (;;) {
-      const found = slots[slot];
+      const found = slots[slot * 2];
       if (found === 0) return -1;
       const e = found - 1;
-      if (hashes[e] === hash && keyLength[e] === length) {
+      if (slots[slot * 2 + 1] === hash && (meta[e] & 0xffff) === length) {
         const at = keyStart[e];
         let same = true;
         for (let i = 0; i < length; i += 1) {
@@ -407,8 +419,9 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
         const endUnit = at[from + j + 1];
         for (let u = at[from + j]; u < endUnit; u += 1) hash = Math.imul(hash ^ text.charCodeAt(u), FNV_PRIME);
         const e = endUnit - startUnit === 1 ? single[text.charCodeAt(startUnit)] : find(text, startUnit, endUnit, hash);
-        const node = e >= 0 && (flags[e] & NODE) !== 0;
-        const word = node && (flags[e] & WORD) !== 0;
+        const flags = e >= 0 ? meta[e] >>> 16 : 0;
+        const node = (flags & NODE) !== 0;
+        const word = node && (flags & WORD) !== 0;
         if (j === i || word) {
           const value = (j + 1 < n ? best[j + 1] : 0) + (word ? weight[e] : minWeight);
           if (value > top) {
@@ -416,7 +429,7 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
             pick = word ? j : -1;
           }
         }
-        if (!node || (flags[e] & CHILD) === 0) break;
+        if (!node || (flags & CHILD) === 0) break;
       }
       best[i] = top;
       choice[i] = pick;
@@ -501,7 +514,8 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
     }
   };
 
-  const cut = (input: string): string[] => {
+  /** The text as cut: each word is runes bounds[k]..bounds[k + 1], units at[first]..at[last + 1]. */
+  const cutBounds = (input: string): { text: string; at: number[]; bounds: number[] } => {
     const text = input.toWellFormed();
     const runes: number[] = [];
     const at: number[] = [];
@@ -522,6 +536,11 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
         start = i + 1;
       }
     }
+    return { text, at, bounds };
+  };
+
+  const cut = (input: string): string[] => {
+    const { text, at, bounds } = cutBounds(input);
     const words: string[] = [];
     for (let k = 0; k < bounds.length; k += 2) words.push(text.slice(at[bounds[k]], at[bounds[k + 1] + 1]));
     return words;
@@ -529,16 +548,18 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
 
   const idfOf = (word: string): number => {
     const e = find(word, 0, word.length, hashOf(word, 0, word.length));
-    return e >= 0 && (flags[e] & IDF) !== 0 ? idf[e] : idfAverage;
+    return e >= 0 && ((meta[e] >>> 16) & IDF) !== 0 ? idf[e] : idfAverage;
   };
 
   return {
     cut,
     extract(text, topN) {
       const counts = new Map<string, number>();
-      for (const word of cut(text)) {
-        if (runeCount(word) === 1 || stopWords.has(word)) continue;
-        counts.set(word, (counts.get(word) ?? 0) + 1);
+      const { text: cutText, at, bounds } = cutBounds(text);
+      for (let k = 0; k < bounds.length; k += 2) {
+        if (bounds[k] === bounds[k + 1]) continue; // One rune: never a keyword.
+        const word = cutText.slice(at[bounds[k]], at[bounds[k + 1] + 1]);
+        if (!stopWords.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
       }
       const keywords = [...counts.keys()]
         .sort(utf8Order)
