@@ -53,16 +53,24 @@ export function gazetteerWords(gazetteer: Gazetteer): string[] {
   return [...names, ...gazetteer.places.map((p) => p.name), ...gazetteer.blockers].filter((name) => name.length > 1);
 }
 
-/** Compiles jieba's dictionary, our user dictionary and the gazetteer's names (a second or two). */
+let lastBuilt: { words: string; tables: JiebaTables } | undefined;
+
+/** Compiles jieba's dictionary, our user dictionary and the gazetteer's names (a second or two; kept for the process). */
 export function buildKeywordTables(gazetteer: Gazetteer): JiebaTables {
-  return buildTables(
+  const words = gazetteerWords(gazetteer);
+  const userDict = readDictionary(USER_DICT_PATH);
+  const key = `${userDict}\n\n${words.join('\n')}`;
+  if (lastBuilt?.words === key) return lastBuilt.tables;
+  const tables = buildTables(
     {
       dict: readDictionary(join(JIEBA_DICT_DIR, 'jieba.dict.utf8')),
-      userDict: readDictionary(USER_DICT_PATH),
+      userDict,
       idf: readDictionary(join(JIEBA_DICT_DIR, 'idf.utf8')),
     },
-    gazetteerWords(gazetteer),
+    words,
   );
+  lastBuilt = { words: key, tables };
+  return tables;
 }
 
 /**

@@ -50,11 +50,9 @@ export async function parsePages(
   onReply: (reply: ParseReply) => void,
 ): Promise<void> {
   if (requests.length === 0) return;
-  const { createPageParser, keywordTables } = await import('./pageParser.ts');
-  const tables = keywordTables(options.tablesPath);
-  const { workers } = options;
-  if (workers < 1) {
-    const parse = createPageParser(tables);
+  if (options.workers < 1) {
+    const { createPageParser, keywordTables } = await import('./pageParser.ts');
+    const parse = createPageParser(keywordTables(options.tablesPath));
     for (const { slot, file, text, facts } of requests) {
       try {
         onReply({ slot, page: parse(text, file, facts) });
@@ -64,49 +62,70 @@ export async function parsePages(
     }
     return;
   }
-  // One copy of the dictionary in shared memory for all workers.
-  const shared = new Uint8Array(new SharedArrayBuffer(tables.byteLength));
-  shared.set(tables);
-  await new Promise<void>((resolve, reject) => {
-    const pool: Worker[] = [];
-    let next = 0;
-    let pending = requests.length;
-    let done = false;
-    const finish = (error?: Error) => {
-      if (done) return;
-      done = true;
-      for (const worker of pool) void worker.terminate();
-      if (error) reject(error);
-      else resolve();
-    };
-    /** Hands the worker the next few pages; returns how many. */
-    const send = (worker: Worker): number => {
-      const batch = requests.slice(next, next + BATCH);
-      next += batch.length;
-      if (batch.length > 0) worker.postMessage(batch);
-      return batch.length;
-    };
-    for (let i = 0; i < workers; i += 1) {
-      const worker = new Worker(new URL('./ingestWorker.ts', import.meta.url), { workerData: { tables: shared } });
+  let next = 0;
+  let pending = requests.length;
+  let done = false;
+  let settle: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  let failure: Error | undefined;
+  const pool: Worker[] = [];
+  const finish = (error?: Error) => {
+    if (done) return;
+    done = true;
+    for (const worker of pool) void worker.terminate();
+    if (error) failure = error;
+    if (settle) {
+      if (failure) settle.reject(failure);
+      else settle.resolve();
+    }
+  };
+  /** Hands the worker the next few pages; returns how many. */
+  const send = (worker: Worker): number => {
+    const batch = requests.slice(next, next + BATCH);
+    next += batch.length;
+    if (batch.length > 0) worker.postMessage(batch);
+    return batch.length;
+  };
+  const outstanding = new Map<Worker, number>();
+  // Workers start first: they load their modules while this thread reads or compiles the keyword dictionary.
+  for (let i = 0; i < options.workers; i += 1) {
+    const worker = new Worker(new URL('./ingestWorker.ts', import.meta.url));
+    worker.on('message', (reply: ParseReply) => {
+      try {
+        onReply(reply);
+      } catch (error) {
+        finish(error as Error);
+        return;
+      }
+      pending -= 1;
+      const left = outstanding.get(worker)! - 1;
       // Two batches in flight per worker, so it never waits for the next one.
-      let outstanding = send(worker) + send(worker);
-      worker.on('message', (reply: ParseReply) => {
-        try {
-          onReply(reply);
-        } catch (error) {
-          finish(error as Error);
-          return;
-        }
-        pending -= 1;
-        outstanding -= 1;
-        if (outstanding <= BATCH) outstanding += send(worker);
-        if (pending === 0) finish();
-      });
-      worker.on('error', (error: Error) => finish(new Error(`ingest worker failed: ${error.message}`)));
-      worker.on('exit', (code) => {
-        if (pending > 0) finish(new Error(`ingest worker stopped (exit code ${code}) with pages unparsed`));
-      });
-      pool.push(worker);
+      outstanding.set(worker, left <= BATCH ? left + send(worker) : left);
+      if (pending === 0) finish();
+    });
+    worker.on('error', (error: Error) => finish(new Error(`ingest worker failed: ${error.message}`)));
+    worker.on('exit', (code) => {
+      if (pending > 0) finish(new Error(`ingest worker stopped (exit code ${code}) with pages unparsed`));
+    });
+    pool.push(worker);
+  }
+  try {
+    const { keywordTables } = await import('./pageParser.ts');
+    const tables = keywordTables(options.tablesPath);
+    // One copy of the dictionary in shared memory for all workers.
+    const shared = new Uint8Array(new SharedArrayBuffer(tables.byteLength));
+    shared.set(tables);
+    for (const worker of pool) {
+      worker.postMessage({ tables: shared });
+      outstanding.set(worker, send(worker) + send(worker));
+    }
+  } catch (error) {
+    finish(error as Error);
+  }
+  await new Promise<void>((resolve, reject) => {
+    settle = { resolve, reject };
+    if (done) {
+      if (failure) reject(failure);
+      else resolve();
     }
   });
 }

@@ -3,7 +3,8 @@
  * is the only one parsed, and whatever the cache holds, the output is the
  * output of a run without it.
  */
-import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestDirectory } from '../../scripts/lib/ingestDirectory.ts';
@@ -98,5 +99,21 @@ describe('ingest cache', () => {
     const summary = await ingestDirectory({ seedsDir: dir, outDir: out, cacheDir: cache });
     expect(summary).toMatchObject({ pagesParsed: 2, errors: [] });
     expect(snapshot(out)).toEqual(before);
+  });
+
+  // Workers load TypeScript, so this runs the CLI with the project's own Node (the node@24 devDependency).
+  const node = new URL('../../node_modules/.bin/node', import.meta.url).pathname;
+  it.runIf(existsSync(node))('writes the same bytes from worker threads as from one thread', () => {
+    const cli = new URL('../../scripts/ingest.ts', import.meta.url).pathname;
+    const outputs = [0, 2].map((workers) => {
+      const out = tempDir(`workers-${workers}`);
+      const run = spawnSync(node, [cli, '--seeds', SEEDS_DIR, '--out', out, '--no-cache', '--workers', String(workers)], {
+        encoding: 'utf8',
+      });
+      expect(run.status, run.stderr).toBe(0);
+      return snapshot(out);
+    });
+    expect(outputs[0].length).toBeGreaterThan(0);
+    expect(outputs[1]).toEqual(outputs[0]);
   });
 });
