@@ -5,23 +5,35 @@
  *   the key hashes the parsing rules, the file name, its manifest entry and its
  *   bytes. It is read only when an output file has to be written again.
  * - `index.json` is one small file that remembers, per page file, the hash of
- *   its bytes and text and, per output file, its hash, size and modification
- *   time as last written. An unchanged page whose outputs are still as written
- *   costs one read and one hash of the page and one `stat` per output.
+ *   its bytes and text (and the file's size, mtime and ctime when hashed) and,
+ *   per output file, its hash, size and modification time as last written. An
+ *   unchanged page whose outputs are still as written costs one `stat` of the
+ *   page and one per output; a page whose stamp changed is read and hashed,
+ *   and its hash decides.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RenderedPage } from './pageParser.ts';
 
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 /** An output file as last written: name, sha256 of its content, size in bytes, mtime in ms. */
 export type OutputRecord = [name: string, hash: string, size: number, mtimeMs: number];
 
+/** A page file's size, mtime and ctime in ms, as `stat` gave them when its bytes were hashed. */
+export type FileStamp = [size: number, mtimeMs: number, ctimeMs: number];
+
+/** True when size, mtime and ctime are all as recorded: ctime changes on every write and cannot be set back. */
+export function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+}
+
 export interface IndexedPage {
   /** sha256 of the page file's bytes: the content hash that decides a hit. */
   bytes: string;
+  /** While the file's stamp is unchanged, its bytes are taken to be the ones hashed. */
+  stamp?: FileStamp;
   /** sha256 of the decoded text: duplicate pages are found by it. */
   text: string;
   encoding: string;

@@ -21,6 +21,8 @@ import {
   writeIndex,
   writePageEntry,
   type CacheIndex,
+  type FileStamp,
+  sameStamp,
   type IndexedPage,
   type OutputRecord,
 } from './ingestCache.ts';
@@ -104,23 +106,33 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
     const slot: Slot = { file, path, warnings: [], indexed: false };
     slots.push(slot);
     summary.pagesRead += 1;
-    let bytes: Buffer;
+    const known = oldIndex.pages[file];
+    let bytes: Buffer | undefined;
+    let bytesHash: string;
+    let stamp: FileStamp;
     try {
-      bytes = readFileSync(path);
+      const stat = statSync(path);
+      stamp = [stat.size, stat.mtimeMs, stat.ctimeMs];
+      // The recorded hash stands for bytes whose size and times are unchanged; any write changes ctime.
+      if (known?.stamp && sameStamp(known.stamp, stamp)) {
+        bytesHash = known.bytes;
+      } else {
+        bytes = readFileSync(path);
+        bytesHash = sha256(bytes);
+      }
     } catch (error) {
       slot.error = `${path}: unreadable: ${(error as Error).message}`;
       continue;
     }
     const facts = manifest.get(file);
     const factsJson = JSON.stringify(facts ?? {});
-    const bytesHash = sha256(bytes);
-    const known = oldIndex.pages[file];
     let text: string | undefined;
     let entry: IndexedPage;
     if (known && known.bytes === bytesHash && known.facts === factsJson) {
-      entry = known;
+      entry = { ...known, stamp };
       slot.indexed = true;
     } else {
+      bytes ??= readFileSync(path);
       const decoded = decodePage(bytes);
       if (!decoded.ok) {
         slot.error = `${path}: skipped: ${decoded.reason}`;
@@ -130,6 +142,7 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
       const textHash = sha256(text);
       entry = {
         bytes: bytesHash,
+        stamp,
         text: textHash,
         encoding: decoded.encoding,
         facts: factsJson,
@@ -157,7 +170,7 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
       continue;
     }
     if (text === undefined) {
-      const decoded = decodePage(bytes); // Decoded before, when the index entry was made.
+      const decoded = decodePage(bytes ?? readFileSync(path)); // Decoded before, when the index entry was made.
       text = decoded.ok ? decoded.text : '';
     }
     requests.push({ slot: slots.length - 1, file, text, facts });

@@ -4,7 +4,16 @@
  * output of a run without it.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestDirectory } from '../../scripts/lib/ingestDirectory.ts';
@@ -67,6 +76,30 @@ describe('ingest cache', () => {
     expect(articles.filter((a) => a.frontMatter.source.file === files[1]).map((a) => a.frontMatter.date)).toEqual(
       expect.arrayContaining(['2020-04-17']),
     );
+    const fresh = tempDir('fresh-out');
+    await ingestTo(dir, fresh);
+    expect(snapshot(out)).toEqual(snapshot(fresh));
+  });
+
+  it('lets the content hash decide when a page file is touched, or rewritten with its times put back', async () => {
+    const files = seeds();
+    const dir = folderWith(files);
+    const out = tempDir('cache-out');
+    const cache = tempDir('cache');
+    await ingestTo(dir, out, cache);
+    const touched = join(dir, files[0]);
+    utimesSync(touched, new Date(), new Date(Date.now() + 5000));
+    expect((await ingestTo(dir, out, cache)).summary.pagesParsed).toBe(0);
+    // Same size, mtime put back (to the resolution utimes allows), other bytes: the page is hashed again and parsed.
+    const edited = join(dir, files[1]);
+    const before = statSync(edited);
+    const text = readFileSync(edited, 'utf8');
+    const swapped = text.replace('衡', '阳').replace(/阳(?![\s\S]*阳)/u, '衡');
+    expect(Buffer.byteLength(swapped)).toBe(before.size);
+    expect(swapped).not.toBe(text);
+    writeFileSync(edited, swapped);
+    utimesSync(edited, before.atime, before.mtime);
+    expect((await ingestTo(dir, out, cache)).summary.pagesParsed).toBe(1);
     const fresh = tempDir('fresh-out');
     await ingestTo(dir, fresh);
     expect(snapshot(out)).toEqual(snapshot(fresh));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyIndex, pageKey, validIndex, INDEX_VERSION } from '../../scripts/lib/ingestCache.ts';
+import { emptyIndex, pageKey, sameStamp, validIndex, INDEX_VERSION } from '../../scripts/lib/ingestCache.ts';
 import { workerCount, MIN_PAGES_PER_WORKER } from '../../scripts/lib/parsePool.ts';
 import { importSpecifiers, packageName } from '../../scripts/lib/rulesFingerprint.ts';
 
@@ -42,6 +42,14 @@ describe('cache index', () => {
     expect(validIndex(index, 'other', '/out')).toEqual(emptyIndex('other', '/out'));
     expect(validIndex({ ...index, version: 0 }, 'r', '/out')).toEqual(emptyIndex('r', '/out'));
     expect(validIndex(null, 'r', '/out')).toEqual(emptyIndex('r', '/out'));
+  });
+
+  it('trusts a recorded page hash only while size, mtime and ctime are all unchanged', () => {
+    expect(sameStamp([10, 1000.5, 2000.25], [10, 1000.5, 2000.25])).toBe(true);
+    expect(sameStamp([10, 1000.5, 2000.25], [11, 1000.5, 2000.25])).toBe(false);
+    expect(sameStamp([10, 1000.5, 2000.25], [10, 1000.6, 2000.25])).toBe(false);
+    // mtime put back after a write: ctime still tells.
+    expect(sameStamp([10, 1000.5, 2000.25], [10, 1000.5, 3000])).toBe(false);
   });
 
   it('forgets output records made for another content folder', () => {
