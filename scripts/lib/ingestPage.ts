@@ -105,12 +105,23 @@ function mergeAuthors(bylines: string[]) {
 export function missingLines(text: string, drafts: DraftArticle[]): number[] {
   const owner = new Map<number, DraftArticle>();
   for (const draft of drafts) for (const line of draft.lines) owner.set(line, draft);
+  // Each article's text is squashed once, not once for every line it took.
+  const squashed = new Map<DraftArticle, string>();
   const missing: number[] = [];
   text.split('\n').forEach((line, i) => {
     const wanted = squash(line);
     if (wanted === '') return;
     const draft = owner.get(i + 1);
-    if (!draft || !squash(articleText(draft)).includes(wanted.replace(/^#+/u, ''))) missing.push(i + 1);
+    if (!draft) {
+      missing.push(i + 1);
+      return;
+    }
+    let own = squashed.get(draft);
+    if (own === undefined) {
+      own = squash(articleText(draft));
+      squashed.set(draft, own);
+    }
+    if (!own.includes(wanted.replace(/^#+/u, ''))) missing.push(i + 1);
   });
   return missing;
 }

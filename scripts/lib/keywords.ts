@@ -1,14 +1,29 @@
 /**
- * Keywords by TF-IDF with nodejieba, using our user dictionary (newspaper
- * terms plus every place in the gazetteer) and our stop words.
+ * Keywords by TF-IDF as nodejieba computes them (see jieba.ts), with
+ * nodejieba's dictionaries, our user dictionary (newspaper terms), every place
+ * in the gazetteer as a user word, and our stop words.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import nodejieba from 'nodejieba';
 import type { Gazetteer } from '../../src/lib/gazetteer.ts';
+import {
+  buildTables,
+  createJieba,
+  deserializeTables,
+  parseHmmModel,
+  serializeTables,
+  type JiebaTables,
+} from './jieba.ts';
 
 export const USER_DICT_PATH = fileURLToPath(new URL('../../data/userdict.txt', import.meta.url));
 export const STOP_WORDS_PATH = fileURLToPath(new URL('../../data/stopwords.txt', import.meta.url));
+/** jieba's own dictionaries, as shipped with the nodejieba package. */
+export const JIEBA_DICT_DIR = join(
+  dirname(createRequire(import.meta.url).resolve('nodejieba')),
+  'submodules/cppjieba/dict',
+);
 
 export const MAX_KEYWORDS = 8;
 
@@ -26,28 +41,68 @@ export function readWordList(path: string): string[] {
     .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
-let loaded = false;
+function readDictionary(path: string): string {
+  // A missing dictionary is named here, before anything is parsed.
+  if (!existsSync(path)) throw new Error(`${path}: dictionary file is missing`);
+  return readFileSync(path, 'utf8');
+}
+
+/** The gazetteer's names, added to the dictionary as nodejieba.insertWord would. */
+export function gazetteerWords(gazetteer: Gazetteer): string[] {
+  const names = gazetteer.regions.flatMap((r) => [r.name, ...r.aliases]);
+  return [...names, ...gazetteer.places.map((p) => p.name), ...gazetteer.blockers].filter((name) => name.length > 1);
+}
+
+let lastBuilt: { words: string; tables: JiebaTables } | undefined;
+
+/** Compiles jieba's dictionary, our user dictionary and the gazetteer's names (a second or two; kept for the process). */
+export function buildKeywordTables(gazetteer: Gazetteer): JiebaTables {
+  const words = gazetteerWords(gazetteer);
+  const userDict = readDictionary(USER_DICT_PATH);
+  const key = `${userDict}\n\n${words.join('\n')}`;
+  if (lastBuilt?.words === key) return lastBuilt.tables;
+  const tables = buildTables(
+    {
+      dict: readDictionary(join(JIEBA_DICT_DIR, 'jieba.dict.utf8')),
+      userDict,
+      idf: readDictionary(join(JIEBA_DICT_DIR, 'idf.utf8')),
+    },
+    words,
+  );
+  lastBuilt = { words: key, tables };
+  return tables;
+}
 
 /**
- * Loads nodejieba once with our dictionaries. nodejieba aborts the whole
- * process on a missing dictionary path, so paths are checked first.
+ * The compiled tables as bytes: read from `cachePath` when it holds them,
+ * else built and, with a path, saved there for the next run. The caller
+ * names the file so that a change of dictionaries or rules changes the name.
  */
-export function createKeywordExtractor(gazetteer: Gazetteer): KeywordExtractor {
-  for (const path of [USER_DICT_PATH, STOP_WORDS_PATH]) {
-    if (!existsSync(path)) throw new Error(`${path}: dictionary file is missing`);
+export function keywordTableBytes(gazetteer: Gazetteer, cachePath?: string): Uint8Array {
+  if (cachePath && existsSync(cachePath)) {
+    const bytes = readFileSync(cachePath);
+    if (deserializeTables(bytes)) return bytes;
   }
+  const bytes = serializeTables(buildKeywordTables(gazetteer));
+  if (cachePath) {
+    mkdirSync(dirname(cachePath), { recursive: true });
+    writeFileSync(`${cachePath}.${process.pid}.tmp`, bytes);
+    renameSync(`${cachePath}.${process.pid}.tmp`, cachePath);
+  }
+  return bytes;
+}
+
+/** The extractor; `tableBytes` from keywordTableBytes, else the dictionaries are compiled now. */
+export function createKeywordExtractor(gazetteer: Gazetteer, tableBytes?: Uint8Array): KeywordExtractor {
+  const tables = (tableBytes && deserializeTables(tableBytes)) || buildKeywordTables(gazetteer);
+  const hmm = parseHmmModel(readDictionary(join(JIEBA_DICT_DIR, 'hmm_model.utf8')));
+  const stopWordsText = readDictionary(STOP_WORDS_PATH);
+  // jieba's own stop-word check takes the file's lines as they are; ours below skips comments too.
+  const jieba = createJieba(tables, hmm, new Set(stopWordsText.split('\n')));
   const stopWords = new Set(readWordList(STOP_WORDS_PATH));
-  if (!loaded) {
-    nodejieba.load({ userDict: USER_DICT_PATH, stopWordDict: STOP_WORDS_PATH });
-    const names = gazetteer.regions.flatMap((r) => [r.name, ...r.aliases]);
-    for (const name of [...names, ...gazetteer.places.map((p) => p.name), ...gazetteer.blockers]) {
-      if (name.length > 1) nodejieba.insertWord(name);
-    }
-    loaded = true;
-  }
   return {
     extract(text) {
-      const ranked = nodejieba.extract(text, MAX_KEYWORDS * 4);
+      const ranked = jieba.extract(text, MAX_KEYWORDS * 4);
       const seen = new Set<string>();
       return ranked
         .map(({ word, weight }) => ({ word: word.trim(), weight }))

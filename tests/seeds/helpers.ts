@@ -21,8 +21,12 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `hyrb-${prefix}-`));
 }
 
-export function ingestTo(seedsDir: string, outDir = tempDir('out')): { summary: IngestSummary; articles: WrittenArticle[] } {
-  const summary = ingestDirectory({ seedsDir, outDir });
+export async function ingestTo(
+  seedsDir: string,
+  outDir = tempDir('out'),
+  cacheDir?: string,
+): Promise<{ summary: IngestSummary; articles: WrittenArticle[] }> {
+  const summary = await ingestDirectory({ seedsDir, outDir, ...(cacheDir ? { cacheDir } : {}) });
   return { summary, articles: readArticles(outDir) };
 }
 

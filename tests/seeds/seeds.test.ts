@@ -11,9 +11,9 @@ import { ingestTo, onPage, SEEDS_DIR, tempDir, type WrittenArticle } from './hel
 let articles: WrittenArticle[];
 let outDir: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   outDir = tempDir('seeds');
-  const result = ingestTo(SEEDS_DIR, outDir);
+  const result = await ingestTo(SEEDS_DIR, outDir);
   expect(result.summary.errors).toEqual([]);
   articles = result.articles;
 });
@@ -171,17 +171,17 @@ describe('every seed', () => {
     }
   });
 
-  it('writes byte-identical output on a second run', () => {
-    const second = ingestTo(SEEDS_DIR).articles;
+  it('writes byte-identical output on a second run', async () => {
+    const second = (await ingestTo(SEEDS_DIR)).articles;
     expect(second.map((a) => [a.slug, a.raw])).toEqual(articles.map((a) => [a.slug, a.raw]));
   });
 
-  it('keeps an article’s slug and file when other pages are removed', () => {
+  it('keeps an article’s slug and file when other pages are removed', async () => {
     const files = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort();
     const kept = [files[0], files.at(-1)!];
     const subset = tempDir('subset');
     for (const file of kept) copyFileSync(join(SEEDS_DIR, file), join(subset, file));
-    const fewer = ingestTo(subset).articles;
+    const fewer = (await ingestTo(subset)).articles;
     expect(fewer.length).toBe(articles.filter((a) => kept.includes(a.frontMatter.source.file)).length);
     for (const article of fewer) expect(articles.find((a) => a.slug === article.slug)?.raw).toBe(article.raw);
   });

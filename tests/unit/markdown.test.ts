@@ -1,8 +1,9 @@
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { bodyToMarkdown, toMarkdownFile } from '../../scripts/lib/markdown.ts';
+import { parse, stringify } from 'yaml';
+import type { ArticleFrontMatter } from '../../src/lib/articleContract.ts';
+import { bodyToMarkdown, frontMatterYaml, toMarkdownFile } from '../../scripts/lib/markdown.ts';
 
 const hostile = "<script>alert('x')</script> [点我](javascript:alert(1)) *强调* 1. 不是列表";
 
@@ -43,5 +44,47 @@ describe('markdown output', () => {
     const front = parse(file.split('---\n')[1]) as Record<string, unknown>;
     expect(front.date).toBe('2020-03-09');
     expect(file.endsWith('---\n\n正文\n')).toBe(true);
+  });
+});
+
+describe('front matter written directly', () => {
+  const viaYaml = (fields: Record<string, unknown>) =>
+    stringify(fields, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
+  const shapes: Record<string, unknown>[] = [
+    {
+      title: '全市经济社会发展按下「快进键」',
+      kicker: '——',
+      kind: 'article',
+      byline: '□ 毛亮晓 廖 刚',
+      authors: [
+        { name: '毛亮晓', role: '作者' },
+        { name: '廖刚', role: '记者' },
+      ],
+      date: '2020-03-09',
+      dateInferred: false,
+      edition: '衡阳日报',
+      page: 3,
+      regions: ['衡阳县', '南岳区'],
+      keywords: ['疫情防控', '2024', 'true', 'null', '- 列表', '# 标题', 'a: b', ''],
+      source: { file: 'syn_0025b6e57402acd9.txt', index: 0 },
+      continued: '（上接第一版）',
+    },
+    { title: '很长的标题'.repeat(40), kind: 'brief', authors: [], date: null, regions: [], keywords: [] },
+    { title: '𠀋 astral 字', kind: 'photo', authors: [], date: null, source: { file: 'a b.txt', index: 12 } },
+  ];
+
+  it('writes what the yaml package writes', () => {
+    for (const fields of shapes) expect(frontMatterYaml(fields)).toBe(viaYaml(fields));
+  });
+
+  it('leaves text that needs escaping, and shapes it does not know, to the yaml package', () => {
+    for (const title of ['a "quoted" word', 'back\\slash', 'line\nbreak', 'tab\there', 'nbsp\u00a0', 'lone \ud800']) {
+      expect(frontMatterYaml({ title })).toBeUndefined();
+      const file = toMarkdownFile({ ...(shapes[1] as unknown as ArticleFrontMatter), title }, '');
+      expect(file).toBe(`---\n${viaYaml({ ...shapes[1], title })}---\n\n`);
+    }
+    expect(frontMatterYaml({ score: 1.5 })).toBeUndefined();
+    expect(frontMatterYaml({ nested: [[1]] })).toBeUndefined();
+    expect(frontMatterYaml({ source: {} })).toBeUndefined();
   });
 });
