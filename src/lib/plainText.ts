@@ -1,8 +1,6 @@
 import type { Nodes } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-
-const parser = unified().use(remarkParse);
+import { markdownToMdast } from 'satteri';
+import { UNTRUSTED_FEATURES } from './satteriPlainText.ts';
 
 const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem', 'code', 'table', 'tableRow']);
 
@@ -11,7 +9,7 @@ function collect(node: Nodes, out: string[]): void {
     case 'text':
     case 'inlineCode':
     case 'code':
-    case 'html': // shown as text on the page too, by remarkPlainText
+    case 'html': // shown as text on the page too (src/lib/untrustedMarkdown.ts)
       out.push(node.value);
       return;
     case 'break':
@@ -38,7 +36,8 @@ function collect(node: Nodes, out: string[]): void {
  */
 export function markdownToPlainText(markdown: string): string {
   const out: string[] = [];
-  collect(parser.parse(markdown), out);
+  // Parsed the way the page is rendered (src/lib/satteriPlainText.ts).
+  collect(markdownToMdast(markdown, { features: UNTRUSTED_FEATURES, position: false }), out);
   return out
     .join('')
     .replace(/\n{3,}/g, '\n\n')
