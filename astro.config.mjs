@@ -2,9 +2,9 @@
 import process from 'node:process';
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
-import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { satteriPlainText, UNTRUSTED_FEATURES } from './src/lib/satteriPlainText.ts';
+import { sitemap } from './src/lib/sitemapIntegration.ts';
 
 // The canonical origin used in permalinks, citations, feeds and the sitemap.
 const site = process.env.SITE_URL ?? 'https://archive.hengyang-daily.example';
