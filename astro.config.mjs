@@ -12,7 +12,8 @@ const site = process.env.SITE_URL ?? 'https://archive.hengyang-daily.example';
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Pages render one at a time, but their files are written while the next ones render.
+  build: { format: 'directory', concurrency: 4 },
   outDir: process.env.ARCHIVE_OUT_DIR ?? './dist',
   integrations: [sitemap()],
   markdown: {
