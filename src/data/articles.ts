@@ -6,7 +6,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchiveIndex, type ArchiveIndex, type KeywordEntry, type SourcePage } from '../lib/archiveIndex.ts';
 import type { YearCoverage } from '../lib/dates.ts';
-import { markdownToPlainText } from '../lib/plainText.ts';
+import { memoisePerObject } from '../lib/memo.ts';
+import { excerpt, markdownToPlainText } from '../lib/plainText.ts';
 import { articlePath, keywordPath, regionPath, sourcePagePath } from '../lib/paths.ts';
 import { keywordParam } from '../lib/slugs.ts';
 import { allRegions, regionNamed, type Region } from './regions.ts';
@@ -137,16 +138,21 @@ export async function regionSummaries(): Promise<Map<string, RegionSummary>> {
 /** The region's gazetteer entry, when a front-matter name is a known region. */
 export const knownRegion = regionNamed;
 
-const plainTextCache = new WeakMap<Article, string>();
-
 /** The visible text of an article's body (computed once per article). */
-export function articlePlainText(article: Article): string {
-  let text = plainTextCache.get(article);
-  if (text === undefined) {
-    text = markdownToPlainText(article.entry.body ?? '');
-    plainTextCache.set(article, text);
+export const articlePlainText = memoisePerObject((article: Article) => markdownToPlainText(article.entry.body ?? ''));
+
+// An article shows up in many listings (its date, source page, regions and up
+// to eight keywords), so each excerpt is computed once per article and length.
+const excerptsOfLength = new Map<number, (article: Article) => string>();
+
+/** The first `max` characters of an article's text on one line (see `excerpt`). */
+export function articleExcerpt(article: Article, max: number): string {
+  let ofLength = excerptsOfLength.get(max);
+  if (!ofLength) {
+    ofLength = memoisePerObject((a: Article) => excerpt(articlePlainText(a), max));
+    excerptsOfLength.set(max, ofLength);
   }
-  return text;
+  return ofLength(article);
 }
 
 /** Canonical paths, for pages that link to an article or its facets. */

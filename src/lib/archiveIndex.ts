@@ -1,6 +1,6 @@
 import type { ArticleFrontMatter } from './articleContract.ts';
 import { groupByDate, type YearCoverage } from './dates.ts';
-import { relatedArticles, type RelatedIndex, type RelatedOptions } from './related.ts';
+import { buildRelatedIndex, relatedArticles, type RelatedOptions } from './related.ts';
 import { keywordParam, sourcePageSlug } from './slugs.ts';
 
 /** The least an article needs for the archive's indexes: its slug and its front matter. */
@@ -106,17 +106,15 @@ export function sourcePageDate(articles: readonly IndexableArticle[]): { date: s
 export function buildArchiveIndex<T extends IndexableArticle>(articles: readonly T[]): ArchiveIndex<T> {
   const all = [...articles].sort(compareNewestFirst);
   const bySlug = new Map<string, T>();
-  const rank = new Map<string, number>();
   const byRegion = new Map<string, T[]>();
   const byKeyword = new Map<string, KeywordEntry<T>>();
   const dated = new Map<string, T[]>();
   const byFile = new Map<string, T[]>();
   const undated: T[] = [];
 
-  all.forEach((article, i) => {
+  for (const article of all) {
     if (bySlug.has(article.slug)) throw new Error(`two articles share the slug ${article.slug}`);
     bySlug.set(article.slug, article);
-    rank.set(article.slug, i);
     for (const region of new Set(article.data.regions)) push(byRegion, region, article);
     const seen = new Set<string>();
     for (const keyword of article.data.keywords) {
@@ -130,7 +128,7 @@ export function buildArchiveIndex<T extends IndexableArticle>(articles: readonly
     if (article.data.date === null) undated.push(article);
     else push(dated, article.data.date, article);
     push(byFile, article.data.source.file, article);
-  });
+  }
 
   const byDate = new Map<string, DayArticles<T>>();
   for (const [date, list] of dated) {
@@ -165,13 +163,7 @@ export function buildArchiveIndex<T extends IndexableArticle>(articles: readonly
   const sourcePagesByDate = new Map<string, SourcePage<T>[]>();
   for (const page of sourcePages) if (page.date !== null) push(sourcePagesByDate, page.date, page);
 
-  const relatedIndex: RelatedIndex<T> = {
-    rank,
-    byKeyword: new Map([...byKeyword].map(([param, entry]) => [param, entry.articles])),
-    byRegion,
-    total: all.length,
-    keyOf: keywordParam,
-  };
+  const relatedIndex = buildRelatedIndex(all, keywordParam);
 
   return {
     all,

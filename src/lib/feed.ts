@@ -1,7 +1,6 @@
 import type { RSSFeedItem } from '@astrojs/rss';
-import { articlePlainText, type Article } from '../data/articles.ts';
+import { articleExcerpt, type Article } from '../data/articles.ts';
 import { articlePath } from './paths.ts';
-import { excerpt } from './plainText.ts';
 
 /** How many of the newest articles a feed carries. */
 export const FEED_SIZE = 50;
@@ -17,7 +16,7 @@ export function feedItems(articles: readonly Article[]): RSSFeedItem[] {
     const item: RSSFeedItem = {
       title: data.title,
       link: articlePath(article.slug),
-      description: excerpt(articlePlainText(article), 200),
+      description: articleExcerpt(article, 200),
       categories: [...new Set([...data.regions, ...data.keywords])],
     };
     if (data.date) item.pubDate = new Date(`${data.date}T00:00:00+08:00`);

@@ -1,8 +1,6 @@
 import type { Nodes } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-
-const parser = unified().use(remarkParse);
+import { markdownToMdast } from 'satteri';
+import { UNTRUSTED_FEATURES } from './satteriPlainText.ts';
 
 const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem', 'code', 'table', 'tableRow']);
 
@@ -11,7 +9,7 @@ function collect(node: Nodes, out: string[]): void {
     case 'text':
     case 'inlineCode':
     case 'code':
-    case 'html': // shown as text on the page too, by remarkPlainText
+    case 'html': // shown as text on the page too (src/lib/untrustedMarkdown.ts)
       out.push(node.value);
       return;
     case 'break':
@@ -38,20 +36,34 @@ function collect(node: Nodes, out: string[]): void {
  */
 export function markdownToPlainText(markdown: string): string {
   const out: string[] = [];
-  collect(parser.parse(markdown), out);
+  // Parsed the way the page is rendered (src/lib/satteriPlainText.ts).
+  collect(markdownToMdast(markdown, { features: UNTRUSTED_FEATURES, position: false }), out);
   return out
     .join('')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
 
-/** The first `max` characters of a text on one line, cut at a character boundary. */
-export function excerpt(text: string, max = 120): string {
-  // A paragraph break between two Chinese sentences closes up; elsewhere it becomes one space.
-  const flat = text
+/** A text on one line: a paragraph break between two Chinese sentences closes up; other whitespace becomes one space. */
+function flatten(text: string): string {
+  return text
     .replace(/(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s*\n\s*(?=\S)/gu, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** The first `max` characters of a text on one line, cut at a character boundary. */
+export function excerpt(text: string, max = 120): string {
+  // Flattening only looks at neighbouring characters, so a head of the text
+  // flattens to a head of the whole (less, at most, a trailing space). Try a
+  // short head first rather than flattening a whole long article.
+  const head = 2 * max + 32;
+  if (text.length > head) {
+    const chars = [...flatten(text.slice(0, head))];
+    // One spare character: the head may end in half a surrogate pair.
+    if (chars.length > max + 1) return `${chars.slice(0, max).join('').trimEnd()}…`;
+  }
+  const flat = flatten(text);
   const chars = [...flat];
   return chars.length <= max ? flat : `${chars.slice(0, max).join('').trimEnd()}…`;
 }

@@ -4,14 +4,21 @@ export interface Relatable {
   data: { keywords: readonly string[]; regions: readonly string[] };
 }
 
+/**
+ * Posting lists of ranks (positions in the archive's newest-first order), so
+ * scoring works on small integers: no per-comparison Map lookups.
+ */
 export interface RelatedIndex<T extends Relatable> {
-  /** Each article's position in the archive's newest-first order. */
+  /** Every article in the archive's newest-first order; an article's rank is its position here. */
+  all: readonly T[];
   rank: ReadonlyMap<string, number>;
-  /** Posting lists in rank order, keyed the way `keyOf` keys a keyword. */
-  byKeyword: ReadonlyMap<string, readonly T[]>;
-  byRegion: ReadonlyMap<string, readonly T[]>;
-  total: number;
+  /** Ascending ranks of the articles using each keyword, keyed the way `keyOf` keys a keyword. */
+  byKeyword: ReadonlyMap<string, Int32Array>;
+  byRegion: ReadonlyMap<string, Int32Array>;
   keyOf: (keyword: string) => string;
+  /** Scratch space for one scoring pass, indexed by rank: cleared after every call. */
+  scores: Float64Array;
+  seen: Uint8Array;
 }
 
 export interface RelatedOptions {
@@ -27,17 +34,46 @@ export function termWeight(documentFrequency: number, total: number): number {
   return Math.log(1 + total / Math.max(1, documentFrequency));
 }
 
-/** Index of the first element whose rank is ≥ `rank`, in a list sorted by rank. */
-function lowerBound<T extends Relatable>(
-  list: readonly T[],
-  rank: number,
-  rankOf: ReadonlyMap<string, number>,
-): number {
+/**
+ * Indexes articles given in newest-first order. Posting lists come out in rank
+ * order because the articles are walked in rank order.
+ */
+export function buildRelatedIndex<T extends Relatable>(
+  all: readonly T[],
+  keyOf: (keyword: string) => string,
+): RelatedIndex<T> {
+  const rank = new Map<string, number>();
+  const keywords = new Map<string, number[]>();
+  const regions = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, r: number) => {
+    const list = map.get(key);
+    if (list) list.push(r);
+    else map.set(key, [r]);
+  };
+  all.forEach((article, r) => {
+    rank.set(article.slug, r);
+    for (const key of new Set(article.data.keywords.map(keyOf))) add(keywords, key, r);
+    for (const region of new Set(article.data.regions)) add(regions, region, r);
+  });
+  const packed = (map: Map<string, number[]>) => new Map([...map].map(([key, list]) => [key, Int32Array.from(list)]));
+  return {
+    all,
+    rank,
+    byKeyword: packed(keywords),
+    byRegion: packed(regions),
+    keyOf,
+    scores: new Float64Array(all.length),
+    seen: new Uint8Array(all.length),
+  };
+}
+
+/** Index of the first element ≥ `value` in an ascending list. */
+function lowerBound(list: Int32Array, value: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((rankOf.get(list[mid].slug) ?? Infinity) < rank) lo = mid + 1;
+    if (list[mid] < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -46,37 +82,60 @@ function lowerBound<T extends Relatable>(
 /**
  * Articles sharing keywords and regions with `target`, best first. The score
  * is the sum of the IDF weights of the shared terms; ties go to the article
- * nearest in time. Each posting list contributes only a window of neighbours
- * around the target, so the cost per article stays bounded however common a
- * term is (no O(n²) over the archive).
+ * nearest in time, then to the smaller slug. Each posting list contributes only
+ * a window of neighbours around the target, so the cost per article is bounded
+ * by (terms × window) however large the archive or common a term is, and only
+ * the best `limit` candidates are kept (no sort of every candidate).
  */
 export function relatedArticles<T extends Relatable>(
   target: T,
   index: RelatedIndex<T>,
   { limit = 5, window = 50, regionWeight = 0.5 }: RelatedOptions = {},
 ): T[] {
+  if (limit < 1) return [];
   const targetRank = index.rank.get(target.slug) ?? 0;
-  const scores = new Map<string, { item: T; score: number }>();
-  const consider = (posting: readonly T[] | undefined, weight: number) => {
+  const { scores, seen, all } = index;
+  const total = all.length;
+  const touched: number[] = [];
+  const consider = (posting: Int32Array | undefined, weight: number) => {
     if (!posting || posting.length < 2) return;
-    const pos = lowerBound(posting, targetRank, index.rank);
-    const w = weight * termWeight(posting.length, index.total);
-    for (const item of posting.slice(Math.max(0, pos - window), pos + window + 1)) {
-      if (item.slug === target.slug) continue;
-      const entry = scores.get(item.slug);
-      if (entry) entry.score += w;
-      else scores.set(item.slug, { item, score: w });
+    const pos = lowerBound(posting, targetRank);
+    const w = weight * termWeight(posting.length, total);
+    const end = Math.min(posting.length, pos + window + 1);
+    for (let i = Math.max(0, pos - window); i < end; i++) {
+      const r = posting[i];
+      if (r === targetRank) continue;
+      if (seen[r] === 0) {
+        seen[r] = 1;
+        touched.push(r);
+      }
+      scores[r] += w;
     }
   };
   for (const keyword of new Set(target.data.keywords.map(index.keyOf))) consider(index.byKeyword.get(keyword), 1);
   for (const region of new Set(target.data.regions)) consider(index.byRegion.get(region), regionWeight);
 
-  const distance = (slug: string) => Math.abs((index.rank.get(slug) ?? 0) - targetRank);
-  return [...scores.values()]
-    .sort(
-      (a, b) =>
-        b.score - a.score || distance(a.item.slug) - distance(b.item.slug) || a.item.slug.localeCompare(b.item.slug),
-    )
-    .slice(0, limit)
-    .map((s) => s.item);
+  // Better-first order: higher score, then nearer in time, then smaller slug.
+  const before = (a: number, b: number) => {
+    if (scores[a] !== scores[b]) return scores[a] > scores[b];
+    const da = Math.abs(a - targetRank);
+    const db = Math.abs(b - targetRank);
+    if (da !== db) return da < db;
+    return all[a].slug.localeCompare(all[b].slug) < 0;
+  };
+  const best: number[] = [];
+  for (const r of touched) {
+    if (best.length === limit && !before(r, best[best.length - 1])) continue;
+    let i = best.length < limit ? best.length : limit - 1;
+    while (i > 0 && before(r, best[i - 1])) {
+      best[i] = best[i - 1]!;
+      i--;
+    }
+    best[i] = r;
+  }
+  for (const r of touched) {
+    scores[r] = 0;
+    seen[r] = 0;
+  }
+  return best.map((r) => all[r]);
 }
