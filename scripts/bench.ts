@@ -2,7 +2,7 @@
  * npm run bench -- --pages N [--articles M] [--seed S] [--out DIR] [--json FILE]
  *   [--probe] [--direct] [--skip ingest,astro,index,search,weight,incremental]
  *   [--ingest-cmd CMD] [--astro-cmd CMD] [--index-cmd CMD] [--article-pattern RE] [--queries N]
- *   [--search-page /path/] [--pagefind-bundle /pagefind/pagefind.js] [--max-rss-gb 16] [--quiet]
+ *   [--search-page /path/] [--search-index /pagefind/shards.json] [--max-rss-gb 16] [--quiet]
  *
  * Generates a synthetic archive, builds it stage by stage and prints what each
  * stage cost. Commands may use {node} {root} {seeds} {content} {dist} {truth}.
@@ -34,7 +34,7 @@ const { values } = parseArgs({
     queries: { type: 'string', default: '20' },
     'max-rss-gb': { type: 'string', default: '16' },
     'search-page': { type: 'string', default: '/search/' },
-    'pagefind-bundle': { type: 'string', default: '/pagefind/pagefind.js' },
+    'search-index': { type: 'string', default: '/pagefind/shards.json' },
     quiet: { type: 'boolean', default: false },
   },
 });
@@ -75,7 +75,7 @@ const result = await runBench({
   queries: Number(values.queries),
   maxRssBytes: Number(values['max-rss-gb']) * 1e9,
   searchPage: values['search-page'],
-  pagefindBundle: values['pagefind-bundle'],
+  searchIndex: values['search-index'],
   log: (line) => console.error(line),
   echo: !values.quiet,
 });

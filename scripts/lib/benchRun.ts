@@ -57,7 +57,8 @@ export interface BenchOptions {
   maxRssBytes?: number;
   /** The page the search runs on, and the Pagefind bundle it imports (site-absolute paths). */
   searchPage: string;
-  pagefindBundle: string;
+  /** The file whose presence in the build means there is a search index to measure. */
+  searchIndex: string;
   log: (line: string) => void;
   echo: boolean;
 }
@@ -261,9 +262,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   }
 
   let search: SearchSummary | undefined;
-  const bundleFile = join(dist, options.pagefindBundle);
+  const bundleFile = join(dist, options.searchIndex);
   if (!options.skip.has('search') && ok('index') && !existsSync(bundleFile)) {
-    notes.push(`no ${options.pagefindBundle} in the build: search not measured`);
+    notes.push(`no ${options.searchIndex} in the build: search not measured`);
   } else if (!options.skip.has('search') && ok('index')) {
     if (!existsSync(CHROMIUM_PATH)) notes.push(`no ${CHROMIUM_PATH}: search not measured`);
     else {
