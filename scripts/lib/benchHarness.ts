@@ -101,7 +101,11 @@ export interface SearchSummary {
   pageLoadBytes: number;
   coldQuery: string;
   coldMs: number;
+  /** The most any of the cold first queries transferred. */
   coldBytes: number;
+  /** Median over the cold first queries, and how many there were. */
+  coldBytesMedian?: number;
+  coldRuns?: number;
   warmMedianMs: number;
   warmP95Ms: number;
   /** Median result count over the warm queries, and how many found nothing. */
@@ -202,7 +206,8 @@ export function formatResult(r: BenchResult): string {
     const s = r.search;
     out.push(
       `search${s.stubIndex ? ' (stub index)' : ''}: page load ${formatBytes(s.pageLoadBytes)}; cold first query ` +
-        `"${s.coldQuery}" ${formatMs(s.coldMs)}, ${formatBytes(s.coldBytes)} transferred; warm median ` +
+        `"${s.coldQuery}" ${formatMs(s.coldMs)}; ${s.coldRuns ?? 1} cold first queries transferred at most ${formatBytes(s.coldBytes)}` +
+        `${s.coldBytesMedian === undefined ? '' : ` (median ${formatBytes(s.coldBytesMedian)})`}; warm median ` +
         `${formatMs(s.warmMedianMs)}, p95 ${formatMs(s.warmP95Ms)} over ${s.queries.length} queries` +
         (s.medianHits === undefined ? '' : `; median ${s.medianHits} hits, ${s.zeroHitQueries ?? 0} with none`),
     );

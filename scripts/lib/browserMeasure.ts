@@ -150,6 +150,8 @@ export interface QueryMeasurement<Q> {
   pageLoadBytes: number;
   /** The first query on a fresh page (empty cache): what a visitor's first search costs. */
   cold: QueryTiming<Q>;
+  /** The first `coldRuns` queries, each as the first query of its own fresh page. */
+  colds: QueryTiming<Q>[];
   /** Every query once more, after the cold one warmed the engine up. */
   warm: QueryTiming<Q>[];
 }
@@ -163,6 +165,8 @@ export interface MeasureOptions<Q> {
   executablePath?: string;
   /** An already launched browser to reuse (not closed here). */
   browser?: Browser;
+  /** How many queries to also run cold, each on a fresh page (default 1). */
+  coldRuns?: number;
 }
 
 export async function launchChromium(executablePath = CHROMIUM_PATH): Promise<Browser> {
@@ -175,6 +179,21 @@ export async function measureQueries<Q>(options: MeasureOptions<Q>): Promise<Que
   const browser = options.browser ?? (await launchChromium(options.executablePath));
   const context = await browser.newContext();
   try {
+    const colds: QueryTiming<Q>[] = [];
+    for (const query of options.queries.slice(1, options.coldRuns ?? 1)) {
+      const fresh = await browser.newContext();
+      try {
+        const page = await fresh.newPage();
+        await page.goto(options.url, { waitUntil: 'load' });
+        options.server?.reset();
+        const started = performance.now();
+        const outcome = await options.runQuery(page, query);
+        const reported = typeof outcome === 'number' ? { ms: outcome } : (outcome ?? {});
+        colds.push({ query, ms: reported.ms ?? performance.now() - started, bytes: options.server?.bytes() ?? 0 });
+      } finally {
+        await fresh.close();
+      }
+    }
     const page = await context.newPage();
     options.server?.reset();
     await page.goto(options.url, { waitUntil: 'load' });
@@ -192,7 +211,7 @@ export async function measureQueries<Q>(options: MeasureOptions<Q>): Promise<Que
     const cold = await timed(options.queries[0]);
     const warm: QueryTiming<Q>[] = [];
     for (const query of options.queries) warm.push(await timed(query));
-    return { pageLoadBytes, cold, warm };
+    return { pageLoadBytes, cold, colds: [cold, ...colds], warm };
   } finally {
     await context.close();
     if (!options.browser) await browser.close();
