@@ -30,7 +30,8 @@ export interface ShardHit {
 
 export class ShardReader {
   private metaFile: Promise<ShardMeta> | undefined;
-  private readonly chunks = new Map<string, Promise<WordEntry[]>>();
+  private readonly chunks = new Map<string, Promise<Uint8Array>>();
+  private readonly tokens = new Map<string, Promise<Map<number, TokenOnPage>>>();
   private readonly filters = new Map<string, Promise<Map<string, number[]>>>();
   private readonly fragments = new Map<number, Promise<Fragment>>();
 
@@ -49,19 +50,26 @@ export class ShardReader {
     return this.metaFile;
   }
 
-  private chunk(hash: string): Promise<WordEntry[]> {
+  private chunk(hash: string): Promise<Uint8Array> {
     let chunk = this.chunks.get(hash);
     if (!chunk) {
-      chunk = this.load(`${this.base}index/${hash}.pf_index`).then(parseWordChunk);
+      chunk = this.load(`${this.base}index/${hash}.pf_index`);
       this.chunks.set(hash, chunk);
     }
     return chunk;
   }
 
   /** Every page holding the token (as a word prefix, like Pagefind), with its positions. */
-  private async token(meta: ShardMeta, token: string): Promise<Map<number, TokenOnPage>> {
-    const chunks = await Promise.all(chunksFor(meta.chunks, token, true).map((c) => this.chunk(c.hash)));
-    return unionPostings(chunks.flat().flatMap((w) => (w.word.startsWith(token) ? [w.postings] : [])));
+  private token(meta: ShardMeta, token: string): Promise<Map<number, TokenOnPage>> {
+    let pages = this.tokens.get(token);
+    if (!pages) {
+      pages = Promise.all(chunksFor(meta.chunks, token, true).map((c) => this.chunk(c.hash))).then((chunks) => {
+        const words: WordEntry[] = chunks.flatMap((bytes) => parseWordChunk(bytes, (w) => w.startsWith(token)));
+        return unionPostings(words.map((w) => w.postings));
+      });
+      this.tokens.set(token, pages);
+    }
+    return pages;
   }
 
   async find(terms: readonly QueryTerm[]): Promise<ShardHit[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeCbor } from '../../src/lib/search/cbor.ts';
+import { CborReader, decodeCbor } from '../../src/lib/search/cbor.ts';
 import {
   chunksFor,
   parseFilter,
@@ -37,6 +37,12 @@ describe('decodeCbor', () => {
   test('maps, simple values and indefinite arrays', () => {
     expect(decodeCbor(new Uint8Array([0xa1, 0x61, 0x6b, 0xf5]))).toEqual({ k: true });
     expect(decodeCbor(new Uint8Array([0x9f, 0x01, 0xf6, 0xff]))).toEqual([1, null]);
+  });
+  test('the reader skips any item whole, maps and byte strings included', () => {
+    const reader = new CborReader(new Uint8Array([0xa1, 0x61, 0x6b, 0x82, 0x42, 0x00, 0x01, 0x9f, 0x01, 0xff, 0x05]));
+    reader.skip();
+    expect(reader.value()).toBe(5);
+    expect(reader.done).toBe(true);
   });
   test('truncated or trailing bytes are errors', () => {
     expect(() => decodeCbor(new Uint8Array([0x82, 0x01]))).toThrow(/truncated/u);
@@ -98,6 +104,19 @@ describe('Pagefind files', () => {
         ],
       },
     ]);
+  });
+  test('word chunk: words not wanted are skipped, the rest still read', () => {
+    const bytes = file([
+      [
+        ['东方', [[0, [1, 2, 3], []]], []],
+        ['衡阳', [[4, [7], []]], []],
+        ['衡阴', [[1, [0], []]], [['衡陰', [[2, [5], []]]]]],
+      ],
+    ]);
+    const words = parseWordChunk(bytes, (w) => w.startsWith('衡'));
+    expect(words.map((w) => w.word)).toEqual(['衡阳', '衡阴']);
+    expect(words[1].postings).toEqual([{ page: 1, positions: [0], weighted: 0 }]);
+    expect(parseWordChunk(bytes, () => false)).toEqual([]);
   });
   test('locations: a weight marker is followed by an absolute position', () => {
     expect(unpackLocations([3, 2, -8, 40, 1, -26, 10, 5])).toEqual({ positions: [3, 5, 10, 15, 40, 41], weighted: 2 });

@@ -2,69 +2,124 @@
  * A minimal CBOR (RFC 8949) decoder: enough for the files Pagefind writes
  * (unsigned and negative integers, text and byte strings, arrays, maps, simple
  * values). Pagefind encodes its structs as arrays, so the result is nested arrays.
+ * `CborReader` also walks a file item by item and skips what it does not need,
+ * so an index chunk's other words cost a scan, not a decode.
  */
 export type Cbor = number | string | Uint8Array | boolean | null | undefined | Cbor[] | { [key: string]: Cbor };
 
-export function decodeCbor(bytes: Uint8Array): Cbor {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const text = new TextDecoder();
-  let at = 0;
+const text = new TextDecoder();
 
-  const need = (n: number) => {
-    if (at + n > bytes.length) throw new Error(`CBOR: truncated at byte ${at}`);
-  };
-  /** The argument of an item head; -1 means "indefinite length". */
-  const argument = (info: number): number => {
-    if (info < 24) return info;
-    if (info === 31) return -1;
+export class CborReader {
+  private readonly bytes: Uint8Array;
+  private readonly view: DataView;
+  at = 0;
+
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  get done(): boolean {
+    return this.at >= this.bytes.length;
+  }
+
+  private need(n: number): void {
+    if (this.at + n > this.bytes.length) throw new Error(`CBOR: truncated at byte ${this.at}`);
+  }
+
+  /** Reads an item head: its major type and argument (-1 for "indefinite length"). */
+  private head(): { major: number; info: number; arg: number } {
+    this.need(1);
+    const byte = this.bytes[this.at++];
+    const major = byte >> 5;
+    const info = byte & 31;
+    if (info < 24 || major === 7) return { major, info, arg: info };
+    if (info === 31) return { major, info, arg: -1 };
     const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
-    if (!size) throw new Error(`CBOR: reserved additional info ${info} at byte ${at - 1}`);
-    need(size);
-    const start = at;
-    at += size;
-    if (size === 1) return view.getUint8(start);
-    if (size === 2) return view.getUint16(start);
-    if (size === 4) return view.getUint32(start);
-    return Number(view.getBigUint64(start));
-  };
+    if (!size) throw new Error(`CBOR: reserved additional info ${info} at byte ${this.at - 1}`);
+    this.need(size);
+    const start = this.at;
+    this.at += size;
+    const arg =
+      size === 1
+        ? this.view.getUint8(start)
+        : size === 2
+          ? this.view.getUint16(start)
+          : size === 4
+            ? this.view.getUint32(start)
+            : Number(this.view.getBigUint64(start));
+    return { major, info, arg };
+  }
 
-  const item = (): Cbor => {
-    need(1);
-    const head = bytes[at++];
-    const major = head >> 5;
-    const info = head & 31;
+  private isBreak(): boolean {
+    this.need(1);
+    return this.bytes[this.at] === 0xff;
+  }
+
+  /** The length of the array that starts here (-1: indefinite, ended by `endOfArray`). */
+  arrayLength(): number {
+    const { major, arg } = this.head();
+    if (major !== 4) throw new Error(`CBOR: expected an array at byte ${this.at - 1}`);
+    return arg;
+  }
+
+  /** For an indefinite array: true (and the break consumed) at its end. */
+  endOfArray(): boolean {
+    if (!this.isBreak()) return false;
+    this.at++;
+    return true;
+  }
+
+  /** Steps over one item, however deep, without building it. */
+  skip(): void {
+    const { major, info, arg } = this.head();
+    if (major === 2 || major === 3) {
+      if (arg < 0) throw new Error(`CBOR: indefinite-length string at byte ${this.at - 1}`);
+      this.need(arg);
+      this.at += arg;
+    } else if (major === 4 || major === 5) {
+      const per = major === 5 ? 2 : 1;
+      if (arg < 0) {
+        while (!this.isBreak()) for (let i = 0; i < per; i++) this.skip();
+        this.at++;
+      } else for (let i = 0; i < arg * per; i++) this.skip();
+    } else if (major === 7 && info > 23)
+      throw new Error(`CBOR: unsupported simple value ${info} at byte ${this.at - 1}`);
+    else if (major === 6) this.skip();
+  }
+
+  value(): Cbor {
+    const { major, info, arg } = this.head();
     switch (major) {
       case 0:
-        return argument(info);
+        return arg;
       case 1:
-        return -1 - argument(info);
+        return -1 - arg;
       case 2:
       case 3: {
-        const length = argument(info);
-        if (length < 0) throw new Error(`CBOR: indefinite-length string at byte ${at - 1}`);
-        need(length);
-        const slice = bytes.subarray(at, at + length);
-        at += length;
+        if (arg < 0) throw new Error(`CBOR: indefinite-length string at byte ${this.at - 1}`);
+        this.need(arg);
+        const slice = this.bytes.subarray(this.at, this.at + arg);
+        this.at += arg;
         return major === 3 ? text.decode(slice) : slice;
       }
       case 4: {
-        const length = argument(info);
         const list: Cbor[] = [];
-        if (length < 0) {
-          while ((need(1), bytes[at]) !== 0xff) list.push(item());
-          at++;
-        } else for (let i = 0; i < length; i++) list.push(item());
+        if (arg < 0) {
+          while (!this.isBreak()) list.push(this.value());
+          this.at++;
+        } else for (let i = 0; i < arg; i++) list.push(this.value());
         return list;
       }
       case 5: {
-        const length = argument(info);
         const map: Record<string, Cbor> = {};
-        for (let i = 0; length < 0 ? (need(1), bytes[at]) !== 0xff : i < length; i++) {
-          const key = item();
-          if (typeof key !== 'string' && typeof key !== 'number') throw new Error(`CBOR: unsupported map key at ${at}`);
-          map[String(key)] = item();
+        for (let i = 0; arg < 0 ? !this.isBreak() : i < arg; i++) {
+          const key = this.value();
+          if (typeof key !== 'string' && typeof key !== 'number')
+            throw new Error(`CBOR: unsupported map key at ${this.at}`);
+          map[String(key)] = this.value();
         }
-        if (length < 0) at++;
+        if (arg < 0) this.at++;
         return map;
       }
       case 7:
@@ -72,13 +127,16 @@ export function decodeCbor(bytes: Uint8Array): Cbor {
         if (info === 21) return true;
         if (info === 22) return null;
         if (info === 23) return undefined;
-        throw new Error(`CBOR: unsupported simple value ${info} at byte ${at - 1}`);
+        throw new Error(`CBOR: unsupported simple value ${info} at byte ${this.at - 1}`);
       default:
-        throw new Error(`CBOR: unsupported major type ${major} at byte ${at - 1}`);
+        throw new Error(`CBOR: unsupported major type ${major} at byte ${this.at - 1}`);
     }
-  };
+  }
+}
 
-  const value = item();
-  if (at !== bytes.length) throw new Error(`CBOR: ${bytes.length - at} bytes after the value`);
+export function decodeCbor(bytes: Uint8Array): Cbor {
+  const reader = new CborReader(bytes);
+  const value = reader.value();
+  if (!reader.done) throw new Error(`CBOR: ${bytes.length - reader.at} bytes after the value`);
   return value;
 }

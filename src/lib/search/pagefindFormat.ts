@@ -4,7 +4,7 @@
  * starts with the 12-byte mark `pagefind_dcd`, then CBOR (index, filter, meta)
  * or JSON (fragment). Structs are CBOR arrays in field order.
  */
-import { decodeCbor, type Cbor } from './cbor.ts';
+import { CborReader, decodeCbor, type Cbor } from './cbor.ts';
 
 export const DECODED_MARK = 'pagefind_dcd';
 
@@ -118,12 +118,24 @@ function postings(pages: Cbor): Posting[] {
   return out;
 }
 
-export function parseWordChunk(bytes: Uint8Array): WordEntry[] {
-  const [words] = list(decodeCbor(payload(bytes)), 'index chunk');
-  return list(words, 'index words').map((w) => {
-    const [word, pages] = list(w, 'index word');
-    return { word: str(word, 'word'), postings: postings(pages) };
-  });
+/**
+ * The words of an index chunk that `wanted` accepts, with their postings. The
+ * others are skipped unread: a chunk holds hundreds of words and a query wants one.
+ */
+export function parseWordChunk(bytes: Uint8Array, wanted: (word: string) => boolean = () => true): WordEntry[] {
+  const reader = new CborReader(payload(bytes));
+  const entries: WordEntry[] = [];
+  if (reader.arrayLength() < 1) fail('index chunk');
+  const count = reader.arrayLength();
+  for (let i = 0; count < 0 ? !reader.endOfArray() : i < count; i++) {
+    const fields = reader.arrayLength();
+    if (fields < 2) fail('index word');
+    const word = str(reader.value(), 'word');
+    if (wanted(word)) entries.push({ word, postings: postings(reader.value()) });
+    else reader.skip();
+    for (let f = 2; f < fields; f++) reader.skip();
+  }
+  return entries;
 }
 
 /** Filter value → page numbers. */
