@@ -70,7 +70,7 @@ export function emptyIndex(rules: string, outDir: string): CacheIndex {
 
 /**
  * Reads the index; a missing or damaged one, or one made with other rules,
- * is empty. Output records made for another content folder are dropped.
+ * is empty, and so is one made for another content folder.
  */
 export function readIndex(cacheDir: string, rules: string, outDir: string): CacheIndex {
   let raw: unknown;
@@ -82,15 +82,24 @@ export function readIndex(cacheDir: string, rules: string, outDir: string): Cach
   return validIndex(raw, rules, outDir);
 }
 
-/** Keeps what can be trusted of a parsed index. */
+/**
+ * The parsed index if it can be trusted: made with these rules, in this
+ * format, for this content folder (its output records describe that folder
+ * only). Otherwise an empty one, and pages come from `pages/` entries.
+ */
 export function validIndex(raw: unknown, rules: string, outDir: string): CacheIndex {
   const index = raw as Partial<CacheIndex> | null;
-  if (!index || index.version !== INDEX_VERSION || index.rules !== rules || typeof index.pages !== 'object') {
+  if (
+    !index ||
+    index.version !== INDEX_VERSION ||
+    index.rules !== rules ||
+    index.outDir !== outDir ||
+    typeof index.pages !== 'object' ||
+    index.pages === null
+  ) {
     return emptyIndex(rules, outDir);
   }
-  const pages = index.pages ?? {};
-  if (index.outDir !== outDir) for (const page of Object.values(pages)) page.outputs = [];
-  return { version: INDEX_VERSION, rules, outDir, pages };
+  return { version: INDEX_VERSION, rules, outDir, pages: index.pages };
 }
 
 export function writeIndex(cacheDir: string, index: CacheIndex): void {

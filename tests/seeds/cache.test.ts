@@ -120,6 +120,20 @@ describe('ingest cache', () => {
     expect(snapshot(out)).toEqual(before);
   });
 
+  it('writes a complete folder from the cache into another content folder', async () => {
+    const dir = folderWith(seeds());
+    const out = tempDir('cache-out');
+    const cache = tempDir('cache');
+    await ingestTo(dir, out, cache);
+    const other = tempDir('other-out');
+    const { summary } = await ingestTo(dir, other, cache);
+    expect(summary).toMatchObject({ pagesParsed: 0, filesRemoved: 0 });
+    expect(snapshot(other)).toEqual(snapshot(out));
+    // And back: the first folder is still complete.
+    await ingestTo(dir, out, cache);
+    expect(snapshot(out)).toEqual(snapshot(other));
+  });
+
   it('parses again when the cache index or a cache entry is damaged', async () => {
     const dir = folderWith(seeds().slice(0, 2));
     const out = tempDir('cache-out');

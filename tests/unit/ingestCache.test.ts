@@ -52,11 +52,11 @@ describe('cache index', () => {
     expect(sameStamp([10, 1000.5, 2000.25], [10, 1000.5, 3000])).toBe(false);
   });
 
-  it('forgets output records made for another content folder', () => {
+  it('starts afresh for another content folder, whose files its output records do not describe', () => {
     const outputs: [string, string, number, number][] = [['x.md', 'h', 1, 2]];
     const index = { version: INDEX_VERSION, rules: 'r', outDir: '/out', pages: { 'a.txt': { ...page, outputs } } };
-    expect(validIndex(structuredClone(index), 'r', '/out').pages['a.txt'].outputs).toEqual(outputs);
-    expect(validIndex(structuredClone(index), 'r', '/elsewhere').pages['a.txt'].outputs).toEqual([]);
+    expect(validIndex(structuredClone(index), 'r', '/out').pages['a.txt']?.outputs).toEqual(outputs);
+    expect(validIndex(structuredClone(index), 'r', '/elsewhere')).toEqual(emptyIndex('r', '/elsewhere'));
   });
 });
 
