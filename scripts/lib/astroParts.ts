@@ -54,7 +54,10 @@ export class PartFailed extends Error {
   }
 }
 
-/** Where part `index` of a build into `outDir` writes. Next to `outDir`, so moves are renames on one file system. */
+/**
+ * Where part `index` of a build into `outDir` writes. Next to `outDir`, so moves are renames on one
+ * file system; `/dist.*` is in .gitignore, so Tailwind's source scan never reads these pages.
+ */
 export function partPaths(root: string, outDir: string, index: number, count: number) {
   return {
     outDir: `${outDir}.part-${index}`,
