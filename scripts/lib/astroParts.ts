@@ -175,6 +175,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteSum
       return exit;
     }),
   );
+  await clearing;
   const failed = exits.flatMap((exit, k) => (exit === 0 ? [] : [new PartFailed(`${k}/${parts}`, exit)]));
   if (failed.length > 0) {
     throw failed.length === 1 ? failed[0] : new AggregateError(failed, failed.map((e) => e.message).join('; '));
@@ -194,7 +195,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteSum
     summary.shared += merged.shared;
     await rm(p.outDir, { recursive: true, force: true });
   }
-  await clearing;
   await rename(paths[0].outDir, outDir);
 
   const lists = await Promise.all(paths.map(async (p) => JSON.parse(await readFile(p.pageList, 'utf8')) as PageList));
