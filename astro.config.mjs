@@ -15,6 +15,10 @@ export default defineConfig({
   // Pages render one at a time, but their files are written while the next ones render.
   build: { format: 'directory', concurrency: 4 },
   outDir: process.env.ARCHIVE_OUT_DIR ?? './dist',
+  // The content layer cache (data-store.json). A parallel build (scripts/build-site.ts) gives each
+  // part its own, so concurrent builds never write one file, and each part's config (its outDir)
+  // stays the same from run to run, so the cache survives.
+  cacheDir: process.env.ARCHIVE_CACHE_DIR ?? './node_modules/.astro',
   integrations: [sitemap()],
   markdown: {
     // Page text is untrusted OCR output: no GFM autolinks, no smart quotes, and

@@ -3,7 +3,7 @@ import astro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'bench-out/', '.cache/', 'test-results/'] },
+  { ignores: ['dist/', 'dist.*', '.astro/', 'node_modules/', 'bench-out/', '.cache/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

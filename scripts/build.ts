@@ -1,15 +1,20 @@
 /**
  * npm run build: ingest → astro build → search index.
  *
+ * The astro stage runs one `astro build` per core side by side, each rendering
+ * a share of the pages, and merges them (scripts/lib/astroParts.ts);
+ * `ARCHIVE_BUILD_PARTS=1` makes it a single `astro build`.
+ *
  * Reads pages from `seeds/` (or `$SEEDS_DIR`), writes the site to `dist/`
  * (or `$ARCHIVE_OUT_DIR`) and its search index to `dist/pagefind/`. Each
  * stage prints its wall time.
  */
-import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { buildSite, buildSiteParts } from './lib/astroParts.ts';
 import { ingestDirectory } from './lib/ingestDirectory.ts';
 import { buildSearchIndex } from './lib/searchIndex.ts';
 
+const root = resolve(import.meta.dirname, '..');
 const seedsDir = resolve(process.env.SEEDS_DIR ?? 'seeds');
 const contentDir = resolve(process.env.ARCHIVE_CONTENT_DIR ?? 'src/content/articles');
 const outDir = resolve(process.env.ARCHIVE_OUT_DIR ?? 'dist');
@@ -32,13 +37,16 @@ if (summary.errors.length > 0) {
   process.exit(1);
 }
 
-await stage('astro', () => {
-  const result = spawnSync('astro', ['build'], {
-    stdio: 'inherit',
-    env: { ...process.env, ARCHIVE_CONTENT_DIR: contentDir, ARCHIVE_OUT_DIR: outDir },
-  });
-  if (result.status !== 0) {
-    console.error(`build: astro build failed (exit ${result.status ?? result.signal})`);
+await stage('astro', async () => {
+  try {
+    await buildSite({
+      root,
+      outDir,
+      parts: buildSiteParts(),
+      env: { ...process.env, ARCHIVE_CONTENT_DIR: contentDir },
+    });
+  } catch (error) {
+    console.error(`build: astro build failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
 });

@@ -42,9 +42,10 @@ export function defaultCommands(ctx: CommandContext): StageCommand[] {
         };
   const astro: StageCommand = {
     name: 'astro',
-    command: '{node} {root}/node_modules/astro/bin/astro.mjs build',
+    // The parallel build (one `astro build` per core, merged); its RSS is summed over the process tree.
+    command: '{node} {root}/scripts/build-site.ts',
     stub: false,
-    label: 'astro build',
+    label: 'scripts/build-site.ts (parallel astro build)',
   };
   const index: StageCommand = ctx.hasSearchIndex
     ? {

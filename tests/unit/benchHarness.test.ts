@@ -106,6 +106,8 @@ describe('benchHarness', () => {
     const present = defaultCommands({ hasIngest: true, hasSearchIndex: true, direct: false });
     expect(present.every((c) => !c.stub)).toBe(true);
     expect(present[0]?.command).toContain('scripts/ingest.ts --seeds {seeds} --out {content}');
+    // The astro stage is the parallel build, measured as one process tree.
+    expect(present[1]?.command).toBe('{node} {root}/scripts/build-site.ts');
     expect(defaultCommands({ hasIngest: true, hasSearchIndex: true, direct: true })[0]?.stub).toBe(true);
   });
 

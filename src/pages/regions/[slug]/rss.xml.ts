@@ -5,9 +5,12 @@ import { allRegions } from '../../../data/regions.ts';
 import { feedItems } from '../../../lib/feed.ts';
 import { regionPath } from '../../../lib/paths.ts';
 import { SITE_NAME } from '../../../lib/site.ts';
+import { pathsInBuildPart } from '../../../lib/buildPart.ts';
 
 export const getStaticPaths = (() =>
-  allRegions.map((region) => ({ params: { slug: region.slug }, props: { region } }))) satisfies GetStaticPaths;
+  pathsInBuildPart(
+    allRegions.map((region) => ({ params: { slug: region.slug }, props: { region } })),
+  )) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
