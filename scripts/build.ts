@@ -2,8 +2,8 @@
  * npm run build: ingest → astro build → search index.
  *
  * Reads pages from `seeds/` (or `$SEEDS_DIR`), writes the site to `dist/`
- * (or `$ARCHIVE_OUT_DIR`) and its search index to `dist/pagefind/`. Each
- * stage prints its wall time.
+ * (or `$ARCHIVE_OUT_DIR`) and its search index to `dist/pagefind/`, in shards
+ * of `$SEARCH_SHARD_SIZE` articles (default 1,000). Each stage prints its wall time.
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -43,8 +43,14 @@ await stage('astro', () => {
   }
 });
 
+// SEARCH_SHARD_SIZE: articles per search shard (CI uses a small one so the seeds make several shards).
+const shardSize = process.env.SEARCH_SHARD_SIZE ? Number(process.env.SEARCH_SHARD_SIZE) : undefined;
 const index = await stage('index', () =>
-  buildSearchIndex({ distDir: outDir, log: (line) => console.log(`index: ${line}`) }),
+  buildSearchIndex({
+    distDir: outDir,
+    log: (line) => console.log(`index: ${line}`),
+    ...(shardSize ? { shardSize } : {}),
+  }),
 );
 console.log(
   `build: search index of ${index.pages} articles, ${index.files} files, ${(index.bytes / 1024).toFixed(0)} kB`,
