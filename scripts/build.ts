@@ -6,8 +6,8 @@
  * `ARCHIVE_BUILD_PARTS=1` makes it a single `astro build`.
  *
  * Reads pages from `seeds/` (or `$SEEDS_DIR`), writes the site to `dist/`
- * (or `$ARCHIVE_OUT_DIR`) and its search index to `dist/pagefind/`. Each
- * stage prints its wall time.
+ * (or `$ARCHIVE_OUT_DIR`) and its search index to `dist/pagefind/`, in shards
+ * of `$SEARCH_SHARD_SIZE` articles (default 1,000). Each stage prints its wall time.
  */
 import { resolve } from 'node:path';
 import { buildSite, buildSiteParts } from './lib/astroParts.ts';
@@ -51,8 +51,14 @@ await stage('astro', async () => {
   }
 });
 
+// SEARCH_SHARD_SIZE: articles per search shard (CI uses a small one so the seeds make several shards).
+const shardSize = process.env.SEARCH_SHARD_SIZE ? Number(process.env.SEARCH_SHARD_SIZE) : undefined;
 const index = await stage('index', () =>
-  buildSearchIndex({ distDir: outDir, log: (line) => console.log(`index: ${line}`) }),
+  buildSearchIndex({
+    distDir: outDir,
+    log: (line) => console.log(`index: ${line}`),
+    ...(shardSize ? { shardSize } : {}),
+  }),
 );
 console.log(
   `build: search index of ${index.pages} articles, ${index.files} files, ${(index.bytes / 1024).toFixed(0)} kB`,

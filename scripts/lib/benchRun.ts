@@ -21,7 +21,7 @@ import {
 } from './benchHarness.ts';
 import { CHROMIUM_PATH, measureQueries, serveStatic } from './browserMeasure.ts';
 import { dirStats, listFiles, median, pageWeight, percentile, spreadSample } from './dirStats.ts';
-import { searchPageRunner } from './searchPageQuery.ts';
+import { searchPageRunner, searchPageSettled } from './searchPageQuery.ts';
 import { runMeasured } from './procTree.ts';
 import {
   buildCorpus,
@@ -279,6 +279,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           runQuery: searchPageRunner(),
           server,
           coldRuns: COLD_RUNS,
+          beforeQuery: searchPageSettled,
         });
         const coldBytes = m.colds.map((t) => t.bytes);
         const warm = m.warm.map((t) => t.ms);

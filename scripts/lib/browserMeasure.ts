@@ -167,6 +167,8 @@ export interface MeasureOptions<Q> {
   browser?: Browser;
   /** How many queries to also run cold, each on a fresh page (default 1). */
   coldRuns?: number;
+  /** Runs before each warm query, unmeasured (e.g. until the page's previous search is finished). */
+  beforeQuery?: (page: Page) => Promise<void>;
 }
 
 export async function launchChromium(executablePath = CHROMIUM_PATH): Promise<Browser> {
@@ -199,6 +201,7 @@ export async function measureQueries<Q>(options: MeasureOptions<Q>): Promise<Que
     await page.goto(options.url, { waitUntil: 'load' });
     const pageLoadBytes = options.server?.bytes() ?? 0;
     const timed = async (query: Q): Promise<QueryTiming<Q>> => {
+      await options.beforeQuery?.(page);
       options.server?.reset();
       const started = performance.now();
       const outcome = await options.runQuery(page, query);

@@ -3,6 +3,7 @@
  * does: it submits the query in the site's own search page and waits until the
  * page has rendered its results. Timed in the page, from submit to results shown.
  */
+import type { Page } from 'playwright-core';
 import type { QueryRunner } from './browserMeasure.ts';
 
 export function searchPageRunner(): QueryRunner<string> {
@@ -32,4 +33,19 @@ export function searchPageRunner(): QueryRunner<string> {
       const found = /找到 (\d+) 篇/u.exec(status.textContent ?? '');
       return { ms: performance.now() - started, hits: found ? Number(found[1]) : 0 };
     }, query);
+}
+
+/**
+ * Waits until the page's previous search has finished its background work (older
+ * shards, counts): a reader reads results before searching again, and bytes or time
+ * spent finishing the previous query must not be charged to the next one.
+ */
+export async function searchPageSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector<HTMLElement>('[data-search]')?.dataset.searchState !== 'partial',
+    undefined,
+    {
+      timeout: 60_000,
+    },
+  );
 }

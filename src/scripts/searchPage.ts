@@ -203,6 +203,8 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
     }
     status.textContent = '正在搜索…';
     root.setAttribute('aria-busy', 'true');
+    // searching → partial (first page shown, older shards still being searched) → done.
+    root.dataset.searchState = 'searching';
     try {
       const response = await engine.search(state.q, { filters: state.filters, sort: state.sort });
       if (myGeneration !== generation) return;
@@ -219,6 +221,7 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
       if (myGeneration !== generation) return;
       // The first page is final (see SearchEngine); older shards are searched while the reader looks.
       if (!response.complete) status.textContent = '已显示最新的结果，正在检索更早的报道…';
+      root.dataset.searchState = 'partial';
       root.removeAttribute('aria-busy');
       await engine.complete(response, () => myGeneration !== generation);
       if (myGeneration !== generation) return;
@@ -237,7 +240,10 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
       if (myGeneration === generation) status.textContent = '搜索出错，请稍后再试。';
       console.error(error);
     } finally {
-      if (myGeneration === generation) root.removeAttribute('aria-busy');
+      if (myGeneration === generation) {
+        root.removeAttribute('aria-busy');
+        root.dataset.searchState = 'done';
+      }
     }
   };
 

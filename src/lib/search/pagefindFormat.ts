@@ -54,31 +54,55 @@ export function payload(bytes: Uint8Array): Uint8Array {
   return bytes.subarray(DECODED_MARK.length);
 }
 
+/** Reads a CBOR array item by item (fixed or indefinite length). */
+function eachOf(reader: CborReader, read: () => void): void {
+  const count = reader.arrayLength();
+  for (let i = 0; count < 0 ? !reader.endOfArray() : i < count; i++) read();
+}
+
+/** A struct (a CBOR array): `read` takes its first `used` fields, any later ones are skipped. */
+function fields(reader: CborReader, what: string, used: number, read: () => void): void {
+  const count = reader.arrayLength();
+  if (count < used) fail(what);
+  read();
+  for (let i = used; i < count; i++) reader.skip();
+}
+
 export function parseMeta(bytes: Uint8Array): ShardMeta {
-  const [version, pages, chunks, filters, sorts] = list(decodeCbor(payload(bytes)), 'meta');
-  return {
-    version: str(version, 'meta version'),
-    pages: list(pages, 'meta pages').map((p) => {
-      const [hash, words] = list(p, 'meta page');
-      return { hash: str(hash, 'page hash'), wordCount: num(words, 'page word count') };
-    }),
-    chunks: list(chunks, 'meta chunks').map((c) => {
-      const [from, to, hash] = list(c, 'meta chunk');
-      return { from: str(from, 'chunk from'), to: str(to, 'chunk to'), hash: str(hash, 'chunk hash') };
-    }),
-    filters: new Map(
-      list(filters ?? [], 'meta filters').map((f) => {
-        const [name, hash] = list(f, 'meta filter');
-        return [str(name, 'filter name'), str(hash, 'filter hash')];
+  const meta: ShardMeta = { version: '', pages: [], chunks: [], filters: new Map(), sorts: new Map() };
+  const reader = new CborReader(payload(bytes));
+  const text = (what: string) => str(reader.value(), what);
+  fields(reader, 'meta', 5, () => {
+    meta.version = text('meta version');
+    eachOf(reader, () =>
+      fields(reader, 'meta page', 2, () => {
+        const hash = text('page hash');
+        meta.pages.push({ hash, wordCount: num(reader.value(), 'page word count') });
       }),
-    ),
-    sorts: new Map(
-      list(sorts ?? [], 'meta sorts').map((s) => {
-        const [name, order] = list(s, 'meta sort');
-        return [str(name, 'sort name'), list(order, 'sort pages').map((n) => num(n, 'sort page'))];
+    );
+    eachOf(reader, () =>
+      fields(reader, 'meta chunk', 3, () => {
+        const from = text('chunk from');
+        const to = text('chunk to');
+        meta.chunks.push({ from, to, hash: text('chunk hash') });
       }),
-    ),
-  };
+    );
+    eachOf(reader, () =>
+      fields(reader, 'meta filter', 2, () => {
+        const name = text('filter name');
+        meta.filters.set(name, text('filter hash'));
+      }),
+    );
+    eachOf(reader, () =>
+      fields(reader, 'meta sort', 2, () => {
+        const name = text('sort name');
+        const order: number[] = [];
+        eachOf(reader, () => order.push(num(reader.value(), 'sort page')));
+        meta.sorts.set(name, order);
+      }),
+    );
+  });
+  return meta;
 }
 
 /**
