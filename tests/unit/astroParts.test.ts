@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildSiteParts, mergeTree } from '../../scripts/lib/astroParts.ts';
+import { buildSiteParts, mergeTree, partHeapMb } from '../../scripts/lib/astroParts.ts';
 
 let work: string;
 beforeEach(async () => {
@@ -71,5 +71,13 @@ describe('buildSiteParts', () => {
     expect(buildSiteParts('3')).toBe(3);
     expect(buildSiteParts('')).toBeGreaterThanOrEqual(1);
     for (const bad of ['0', '-1', '1.5', 'two']) expect(() => buildSiteParts(bad)).toThrow(/parts/);
+  });
+});
+
+describe('partHeapMb', () => {
+  it('grows with the archive, from a floor that fits a small site', () => {
+    expect(partHeapMb(0)).toBe(768);
+    expect(partHeapMb(10_000)).toBeGreaterThanOrEqual(1280);
+    expect(partHeapMb(100_000)).toBeGreaterThan(partHeapMb(10_000) * 4);
   });
 });
