@@ -3,21 +3,13 @@
  * the synthetic archive needs. Same seed, same sequence, on every machine.
  */
 
-/** FNV-1a over the string's UTF-16 code units, as an unsigned 32-bit integer. */
-export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+import { fnv1a } from '../../src/lib/fnv1a.ts';
 
 export class Rng {
   private state: number;
 
   constructor(seed: number | string) {
-    this.state = typeof seed === 'string' ? hashString(seed) : seed >>> 0;
+    this.state = typeof seed === 'string' ? fnv1a(seed) : seed >>> 0;
   }
 
   /** A float in [0, 1). */

@@ -8,6 +8,8 @@
  * variable (a plain `astro build`, `astro dev`) every path is rendered.
  */
 
+import { fnv1a } from './fnv1a.ts';
+
 export interface BuildPart {
   /** This part, 0 ≤ index < count. */
   index: number;
@@ -26,22 +28,9 @@ export function parseBuildPart(value: string | undefined): BuildPart | undefined
   return { index, count };
 }
 
-/**
- * FNV-1a (32 bits) of the key's UTF-16 code units: stable across processes and
- * Node versions, unlike anything seeded, and spreads slugs evenly enough.
- */
-export function stableHash(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
 /** True when the page with this key belongs to `part` (always, when there is no part). */
 export function inPart(key: string, part: BuildPart | undefined): boolean {
-  return part === undefined || stableHash(key) % part.count === part.index;
+  return part === undefined || fnv1a(key) % part.count === part.index;
 }
 
 const currentPart = parseBuildPart(process.env.ARCHIVE_BUILD_PART);
