@@ -30,6 +30,7 @@ export interface ShardHit {
 
 export class ShardReader {
   private metaFile: Promise<ShardMeta> | undefined;
+  private shardStats: Promise<ShardStats> | undefined;
   private readonly chunks = new Map<string, Promise<Uint8Array>>();
   private readonly tokens = new Map<string, Promise<Map<number, TokenOnPage>>>();
   private readonly filters = new Map<string, Promise<Map<string, number[]>>>();
@@ -50,36 +51,37 @@ export class ShardReader {
     return this.metaFile;
   }
 
+  /** What every query on this shard needs from its page list, worked out once. */
+  private stats(): Promise<ShardStats> {
+    this.shardStats ??= this.meta().then((meta) => {
+      const byDate = meta.sorts.get('date') ?? [];
+      return {
+        averageLength: meta.pages.reduce((sum, p) => sum + p.wordCount, 0) / Math.max(1, meta.pages.length),
+        recency: new Map(byDate.map((page, i) => [page, byDate.length - 1 - i])),
+      };
+    });
+    return this.shardStats;
+  }
+
   private chunk(hash: string): Promise<Uint8Array> {
-    let chunk = this.chunks.get(hash);
-    if (!chunk) {
-      chunk = this.load(`${this.base}index/${hash}.pf_index`);
-      this.chunks.set(hash, chunk);
-    }
-    return chunk;
+    return cached(this.chunks, hash, () => this.load(`${this.base}index/${hash}.pf_index`));
   }
 
   /** Every page holding the token (as a word prefix, like Pagefind), with its positions. */
   private token(meta: ShardMeta, token: string): Promise<Map<number, TokenOnPage>> {
-    let pages = this.tokens.get(token);
-    if (!pages) {
-      pages = Promise.all(chunksFor(meta.chunks, token, true).map((c) => this.chunk(c.hash))).then((chunks) => {
-        const words: WordEntry[] = chunks.flatMap((bytes) => parseWordChunk(bytes, (w) => w.startsWith(token)));
-        return unionPostings(words.map((w) => w.postings));
-      });
-      this.tokens.set(token, pages);
-    }
-    return pages;
+    return cached(this.tokens, token, async () => {
+      const chunks = await Promise.all(chunksFor(meta.chunks, token, true).map((c) => this.chunk(c.hash)));
+      const words: WordEntry[] = chunks.flatMap((bytes) => parseWordChunk(bytes, (w) => w.startsWith(token)));
+      return unionPostings(words.map((w) => w.postings));
+    });
   }
 
   async find(terms: readonly QueryTerm[]): Promise<ShardHit[]> {
     const meta = await this.meta();
+    const { averageLength, recency } = await this.stats();
     const tokens = [...new Set(terms.flatMap((t) => t.tokens))];
     const byToken = new Map(await Promise.all(tokens.map(async (t) => [t, await this.token(meta, t)] as const)));
     const pages = intersectPages(byToken);
-    const averageLength = meta.pages.reduce((sum, p) => sum + p.wordCount, 0) / Math.max(1, meta.pages.length);
-    const byDate = meta.sorts.get('date') ?? [];
-    const recency = new Map(byDate.map((page, i) => [page, byDate.length - 1 - i]));
     return pages.map((page) => {
       const onPage = new Map(tokens.map((t) => [t, byToken.get(t)?.get(page) ?? { positions: [], weighted: 0 }]));
       return {
@@ -97,29 +99,35 @@ export class ShardReader {
   }
 
   /** Value → pages of one filter (region, year, kind). */
-  async filter(name: string): Promise<Map<string, number[]>> {
-    let filter = this.filters.get(name);
-    if (!filter) {
-      filter = this.meta().then((meta) => {
-        const hash = meta.filters.get(name);
-        return hash ? this.load(`${this.base}filter/${hash}.pf_filter`).then(parseFilter) : new Map();
-      });
-      this.filters.set(name, filter);
-    }
-    return filter;
+  filter(name: string): Promise<Map<string, number[]>> {
+    return cached(this.filters, name, async () => {
+      const hash = (await this.meta()).filters.get(name);
+      return hash ? parseFilter(await this.load(`${this.base}filter/${hash}.pf_filter`)) : new Map<string, number[]>();
+    });
   }
 
-  async fragment(page: number): Promise<Fragment> {
-    let fragment = this.fragments.get(page);
-    if (!fragment) {
-      fragment = this.meta().then((meta) => {
-        const entry = meta.pages[page] ?? fail(`page ${page} is not in shard ${this.info.path}`);
-        return this.load(`${this.base}fragment/${entry.hash}.pf_fragment`).then(parseFragment);
-      });
-      this.fragments.set(page, fragment);
-    }
-    return fragment;
+  fragment(page: number): Promise<Fragment> {
+    return cached(this.fragments, page, async () => {
+      const entry = (await this.meta()).pages[page] ?? fail(`page ${page} is not in shard ${this.info.path}`);
+      return parseFragment(await this.load(`${this.base}fragment/${entry.hash}.pf_fragment`));
+    });
   }
+}
+
+interface ShardStats {
+  averageLength: number;
+  /** Page → place in the shard's date order, newest 0. */
+  recency: Map<number, number>;
+}
+
+/** The promise kept under `key`, made by `make` the first time: each file is fetched and parsed once. */
+function cached<K, V>(map: Map<K, Promise<V>>, key: K, make: () => Promise<V>): Promise<V> {
+  let value = map.get(key);
+  if (!value) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
 }
 
 function fail(message: string): never {
