@@ -16,7 +16,7 @@
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
-import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { PageList } from '../../src/lib/sitemapIntegration.ts';
 import { sitemapFiles, sitemapUrls } from '../../src/lib/sitemap.ts';
@@ -131,10 +131,21 @@ export async function mergeTree(
  * part's heap grow far beyond what it keeps alive (two parts at 10,000 articles
  * peaked at 5.2 GB together); a limit sized to the archive made them collect
  * sooner and finish faster (2.6 GB, 54 s instead of 70 s). The size per article
- * is measured with room to spare, so a part never runs out.
+ * is measured with room to spare. A part first reads its content cache whole
+ * (left by the last build, which may have been of a larger archive), so the
+ * cache's size counts too: four times its bytes on the heap while it is parsed.
  */
-export function partHeapMb(articles: number): number {
-  return Math.round(768 + 64 * (articles / 1000));
+export function partHeapMb(articles: number, cacheBytes = 0): number {
+  return Math.round(768 + 64 * (articles / 1000) + (4 * cacheBytes) / 2 ** 20);
+}
+
+/** The size of a part's content cache (Astro's data store), 0 when there is none yet. */
+async function cacheSize(cacheDir: string): Promise<number> {
+  try {
+    return (await stat(join(cacheDir, 'data-store.json'))).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** Markdown files in the content folder: the archive's size, for `partHeapMb`. */
@@ -174,14 +185,17 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteSum
     },
   );
   const articles = await countArticles(env.ARCHIVE_CONTENT_DIR ?? join(root, 'src/content/articles'));
-  const nodeOptions =
+  const nodeOptions = async (cacheDir: string) =>
     articles === undefined
       ? env.NODE_OPTIONS
-      : [env.NODE_OPTIONS, `--max-old-space-size=${partHeapMb(articles)}`].filter(Boolean).join(' ');
+      : [env.NODE_OPTIONS, `--max-old-space-size=${partHeapMb(articles, await cacheSize(cacheDir))}`]
+          .filter(Boolean)
+          .join(' ');
   const started = performance.now();
   const exits = await Promise.all(
     paths.map(async (p, k) => {
       await mkdir(p.cacheDir, { recursive: true });
+      const partNodeOptions = await nodeOptions(p.cacheDir);
       const exit = await runAstro(
         root,
         p.cacheDir,
@@ -191,7 +205,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteSum
           ARCHIVE_OUT_DIR: p.outDir,
           ARCHIVE_PAGE_LIST: p.pageList,
           ARCHIVE_CACHE_DIR: p.cacheDir,
-          ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+          ...(partNodeOptions ? { NODE_OPTIONS: partNodeOptions } : {}),
         },
         `[${k}/${parts}] `,
       );

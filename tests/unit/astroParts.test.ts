@@ -80,4 +80,8 @@ describe('partHeapMb', () => {
     expect(partHeapMb(10_000)).toBeGreaterThanOrEqual(1280);
     expect(partHeapMb(100_000)).toBeGreaterThan(partHeapMb(10_000) * 4);
   });
+  it('makes room to parse a content cache left by a larger archive', () => {
+    const cache = 500 * 2 ** 20;
+    expect(partHeapMb(27, cache)).toBeGreaterThanOrEqual(partHeapMb(27) + 2000);
+  });
 });
