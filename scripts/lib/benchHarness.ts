@@ -210,7 +210,9 @@ export function formatResult(r: BenchResult): string {
         `"${s.coldQuery}" ${formatMs(s.coldMs)}; ${s.coldRuns ?? 1} cold first queries transferred at most ${formatBytes(s.coldBytes)}` +
         `${s.coldBytesMedian === undefined ? '' : ` (median ${formatBytes(s.coldBytesMedian)})`}; warm median ` +
         `${formatMs(s.warmMedianMs)}, p95 ${formatMs(s.warmP95Ms)} over ${s.queries.length} queries` +
-        (s.medianHits === undefined ? '' : `; median ${s.medianHits} hits, ${s.zeroHitQueries ?? 0} with none`),
+        (s.medianHits === undefined
+          ? ''
+          : `; median ${s.medianHits} results on the first page, ${s.zeroHitQueries ?? 0} queries with none`),
     );
   }
   if (r.incremental) {

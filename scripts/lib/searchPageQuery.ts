@@ -1,7 +1,8 @@
 /**
  * A QueryRunner (scripts/lib/browserMeasure.ts) that searches the way a reader
  * does: it submits the query in the site's own search page and waits until the
- * page has rendered its results. Timed in the page, from submit to results shown.
+ * page has rendered its results. Timed in the page, from submit to results shown;
+ * `hits` is how many results are on screen then (the first page, at most).
  */
 import type { Page } from 'playwright-core';
 import type { QueryRunner } from './browserMeasure.ts';
@@ -12,8 +13,8 @@ export function searchPageRunner(): QueryRunner<string> {
       const root = document.querySelector<HTMLElement>('[data-search]');
       const form = root?.querySelector<HTMLFormElement>('[data-search-form]');
       const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
-      const status = root?.querySelector<HTMLElement>('[data-search-status]');
-      if (!root || !form || !input || !status) throw new Error('this page has no search form ([data-search])');
+      const results = root?.querySelector<HTMLElement>('[data-search-results]');
+      if (!root || !form || !input || !results) throw new Error('this page has no search form ([data-search])');
       const started = performance.now();
       // The page sets aria-busy while it searches and removes it once the results are on screen.
       const done = new Promise<void>((resolve) => {
@@ -30,8 +31,8 @@ export function searchPageRunner(): QueryRunner<string> {
       input.value = query;
       form.requestSubmit();
       await done;
-      const found = /找到 (\d+) 篇/u.exec(status.textContent ?? '');
-      return { ms: performance.now() - started, hits: found ? Number(found[1]) : 0 };
+      // The total may still be counting in older shards; what the reader has is the first page.
+      return { ms: performance.now() - started, hits: results.children.length };
     }, query);
 }
 
