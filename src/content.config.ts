@@ -7,7 +7,9 @@ import { AUTHOR_ROLES, ARTICLE_KINDS } from './lib/articleContract.ts';
 const contentDir = process.env.ARCHIVE_CONTENT_DIR ?? './src/content/articles';
 
 const articles = defineCollection({
-  loader: glob({ pattern: '**/*.md', base: contentDir }),
+  // Pages read the rendered body (src/lib/htmlText.ts gives its text); the Markdown as well would make
+  // the data store, which every build part loads whole, half as large again.
+  loader: glob({ pattern: '**/*.md', base: contentDir, retainBody: false }),
   schema: z.strictObject({
     title: z.string().trim().min(1),
     kicker: z.string().min(1).optional(), // 引题: the line printed above the headline

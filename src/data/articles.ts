@@ -7,7 +7,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchiveIndex, type ArchiveIndex, type KeywordEntry, type SourcePage } from '../lib/archiveIndex.ts';
 import type { YearCoverage } from '../lib/dates.ts';
 import { memoisePerObject } from '../lib/memo.ts';
-import { excerpt, markdownToPlainText } from '../lib/plainText.ts';
+import { htmlToPlainText } from '../lib/htmlText.ts';
+import { excerpt } from '../lib/plainText.ts';
 import { articlePath, keywordPath, regionPath, sourcePagePath } from '../lib/paths.ts';
 import { keywordParam } from '../lib/slugs.ts';
 import { allRegions, regionNamed, type Region } from './regions.ts';
@@ -138,8 +139,14 @@ export async function regionSummaries(): Promise<Map<string, RegionSummary>> {
 /** The region's gazetteer entry, when a front-matter name is a known region. */
 export const knownRegion = regionNamed;
 
-/** The visible text of an article's body (computed once per article). */
-export const articlePlainText = memoisePerObject((article: Article) => markdownToPlainText(article.entry.body ?? ''));
+/**
+ * The visible text of an article's body. Not kept: it is wanted whole only by
+ * the article's own page and the data dump, and keeping it for every article
+ * would hold a second copy of the archive's text in every build part.
+ */
+export function articlePlainText(article: Article): string {
+  return htmlToPlainText(article.entry.rendered?.html ?? '');
+}
 
 // An article shows up in many listings (its date, source page, regions and up
 // to eight keywords), so each excerpt is computed once per article and length.

@@ -1,48 +1,4 @@
-import type { Nodes } from 'mdast';
-import { markdownToMdast } from 'satteri';
-import { UNTRUSTED_FEATURES } from './satteriPlainText.ts';
-
-const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem', 'code', 'table', 'tableRow']);
-
-function collect(node: Nodes, out: string[]): void {
-  switch (node.type) {
-    case 'text':
-    case 'inlineCode':
-    case 'code':
-    case 'html': // shown as text on the page too (src/lib/untrustedMarkdown.ts)
-      out.push(node.value);
-      return;
-    case 'break':
-      out.push('\n');
-      return;
-    case 'image':
-    case 'imageReference':
-      out.push(node.alt ?? '');
-      return;
-    case 'definition':
-      return;
-  }
-  if ('children' in node) {
-    for (const child of node.children) {
-      collect(child, out);
-      if (BLOCKS.has(child.type)) out.push('\n\n');
-    }
-  }
-}
-
-/**
- * The visible text of a Markdown body, one blank line between blocks: what a
- * reader sees, for JSON-LD `articleBody`, feeds, descriptions and the data dump.
- */
-export function markdownToPlainText(markdown: string): string {
-  const out: string[] = [];
-  // Parsed the way the page is rendered (src/lib/satteriPlainText.ts).
-  collect(markdownToMdast(markdown, { features: UNTRUSTED_FEATURES, position: false }), out);
-  return out
-    .join('')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
+/** Excerpts of an article's visible text (from src/lib/htmlText.ts) for lists, feeds and descriptions. */
 
 /** A text on one line: a paragraph break between two Chinese sentences closes up; other whitespace becomes one space. */
 function flatten(text: string): string {

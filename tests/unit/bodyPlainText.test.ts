@@ -1,18 +1,42 @@
+import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { describe, expect, it } from 'vitest';
-import { excerpt, markdownToPlainText } from '../../src/lib/plainText.ts';
+import { htmlToPlainText } from '../../src/lib/htmlText.ts';
+import { excerpt } from '../../src/lib/plainText.ts';
+import { satteriPlainText, UNTRUSTED_FEATURES } from '../../src/lib/satteriPlainText.ts';
 
-describe('markdownToPlainText', () => {
-  it('keeps paragraphs and headings as text, separated by blank lines', () => {
-    expect(markdownToPlainText('第一段。\n\n## 小标题\n\n第二段。')).toBe('第一段。\n\n小标题\n\n第二段。');
+// The site's Markdown pipeline, as astro.config.mjs sets it up: the collection keeps its HTML.
+const processor = await createSatteriMarkdownProcessor({
+  mdastPlugins: [satteriPlainText],
+  features: UNTRUSTED_FEATURES,
+});
+const plainText = async (markdown: string) => htmlToPlainText((await processor.render(markdown)).code);
+
+describe('htmlToPlainText', () => {
+  it('keeps paragraphs and headings as text, separated by blank lines', async () => {
+    expect(await plainText('第一段。\n\n## 小标题\n\n第二段。')).toBe('第一段。\n\n小标题\n\n第二段。');
   });
 
-  it('shows escaped markup and link syntax as the reader sees it', () => {
-    const text = markdownToPlainText("正文 \\<script\\>alert('x')\\</script\\> 和 \\[点我\\](javascript:alert(1))");
+  it('shows escaped markup and link syntax as the reader sees it', async () => {
+    const text = await plainText("正文 \\<script\\>alert('x')\\</script\\> 和 \\[点我\\](javascript:alert(1))");
     expect(text).toBe("正文 <script>alert('x')</script> 和 [点我](javascript:alert(1))");
   });
 
-  it('reduces a real link to its text', () => {
-    expect(markdownToPlainText('[点我](javascript:alert(1))')).toBe('点我');
+  it('reduces a real link to its text, and an image to its alt text', async () => {
+    expect(await plainText('[点我](javascript:alert(1))')).toBe('点我');
+    expect(htmlToPlainText('<p>图：<img src="x.png" alt="江&amp;桥" />。</p>')).toBe('图：江&桥。');
+  });
+
+  it('turns a hard break into one newline and separates list items, quotes and code blocks', async () => {
+    expect(await plainText('第一行  \n第二行\\\n第三行\n续行')).toBe('第一行\n第二行\n第三行\n续行');
+    expect(await plainText('- 甲\n- 乙\n\n> 引文\n\n1. 一\n\n   二段\n\n    代码 <x>\n\n---\n\n尾段')).toBe(
+      '甲\n\n乙\n\n引文\n\n一\n\n二段\n\n代码 <x>\n\n尾段',
+    );
+  });
+
+  it('decodes character references, and leaves unknown ones as printed', () => {
+    expect(htmlToPlainText('<p>R&amp;D &lt;b&gt; &quot;引&quot; &#39;x&#39; &#x4e2d;&#25991; &bogus; &#0;</p>')).toBe(
+      'R&D <b> "引" \'x\' 中文 &bogus; &#0;',
+    );
   });
 });
 
