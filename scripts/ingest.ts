@@ -1,9 +1,10 @@
 /**
- * npm run ingest -- [--seeds <dir>] [--out <dir>] [--cache <dir> | --no-cache] [--workers N]
+ * npm run ingest -- [--seeds <dir>] [--out <dir>] [--cache <dir> | --no-cache] [--workers N] [--verify]
  *
  * Parses raw page files into Markdown articles for the site. Prints what it
  * read and wrote; exits 1 when any page could not be read. `--workers 0`
  * parses in one thread; by default many pages are spread over one worker a core.
+ * `--verify` also restores output files edited by hand (see docs/ingest.md).
  */
 import { enableCompileCache } from 'node:module';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     cache: { type: 'string', default: '.cache/ingest' },
     'no-cache': { type: 'boolean', default: false },
     workers: { type: 'string' },
+    verify: { type: 'boolean', default: false },
   },
 });
 
@@ -33,6 +35,7 @@ const summary = await ingestDirectory({
   outDir: values.out,
   ...(values['no-cache'] ? {} : { cacheDir: values.cache }),
   ...(workers === undefined ? {} : { workers }),
+  verifyOutputs: values.verify,
 });
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 

@@ -38,6 +38,11 @@ export interface IngestOptions {
   cacheDir?: string;
   /** Worker threads for parsing; by default two or more when many pages miss the cache, else none. */
   workers?: number;
+  /**
+   * Also check each output file's size and mtime against the index, so one edited by hand is written
+   * again. Without it, outputs the index records are trusted as written, and only missing ones restored.
+   */
+  verifyOutputs?: boolean;
 }
 
 export interface IngestSummary {
@@ -97,6 +102,11 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
   const oldIndex = cacheDir ? readIndex(cacheDir, rules, outDir) : emptyIndex(rules, outDir);
   const index: CacheIndex = emptyIndex(rules, outDir);
   const seenPages = new Map<string, string>();
+  // One listing of the content folder finds the outputs that were deleted and the files to remove,
+  // where a stat of every output would cost time in proportion to the archive.
+  const present = new Set(existsSync(outDir) ? readdirSync(outDir) : []);
+  const asLastWritten = ([name, , size, mtimeMs]: OutputRecord) =>
+    options.verifyOutputs ? sameStat(join(outDir, name), size, mtimeMs) : present.has(name);
   const slots: Slot[] = [];
   const requests: ParseRequest[] = [];
 
@@ -160,7 +170,7 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
     seenPages.set(entry.text, file);
     slot.entry = entry;
     // A page whose outputs are all as last written needs nothing more; otherwise its rendered files are needed.
-    if (slot.indexed && entry.outputs.every(([name, , size, mtimeMs]) => sameStat(join(outDir, name), size, mtimeMs))) {
+    if (slot.indexed && entry.outputs.every(asLastWritten)) {
       slot.intact = true;
       continue;
     }
@@ -224,7 +234,8 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
   flush();
   summary.pagesFromCache = slots.filter((s, i) => s.entry && !parsed.has(i)).length;
 
-  for (const name of readdirSync(outDir)) {
+  // Files this run wrote are all wanted, so the listing made before it finds every file to remove.
+  for (const name of present) {
     if (name.endsWith('.md') && !wanted.has(name)) {
       rmSync(join(outDir, name));
       summary.filesRemoved += 1;

@@ -105,7 +105,7 @@ describe('ingest cache', () => {
     expect(snapshot(out)).toEqual(snapshot(fresh));
   });
 
-  it('restores an edited or deleted output file from the cache without parsing', async () => {
+  it('restores a deleted output file from the cache without parsing, and removes a stray one', async () => {
     const dir = folderWith(seeds());
     const out = tempDir('cache-out');
     const cache = tempDir('cache');
@@ -115,8 +115,12 @@ describe('ingest cache', () => {
     writeFileSync(join(out, edited), 'hand-edited\n');
     rmSync(join(out, deleted));
     writeFileSync(join(out, 'stray.md'), 'not an article\n');
-    const { summary } = await ingestTo(dir, out, cache);
-    expect(summary).toMatchObject({ pagesParsed: 0, filesChanged: 2, filesRemoved: 1 });
+    const summary = await ingestDirectory({ seedsDir: dir, outDir: out, cacheDir: cache });
+    expect(summary).toMatchObject({ pagesParsed: 0, filesChanged: 1, filesRemoved: 1 });
+    // Outputs the index records are trusted as written: the hand edit stays until a run that verifies.
+    expect(readFileSync(join(out, edited), 'utf8')).toBe('hand-edited\n');
+    const verified = await ingestDirectory({ seedsDir: dir, outDir: out, cacheDir: cache, verifyOutputs: true });
+    expect(verified).toMatchObject({ pagesParsed: 0, filesChanged: 1, filesRemoved: 0 });
     expect(snapshot(out)).toEqual(before);
   });
 
