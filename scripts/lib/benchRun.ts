@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join, resolve, sep } from 'node:path';
+import { join, posix, resolve, sep } from 'node:path';
 import {
   STAGES,
   defaultCommands,
@@ -280,6 +280,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           server,
           coldRuns: COLD_RUNS,
           beforeQuery: searchPageSettled,
+          // The index's own folder (shard list, page lists, chunks, fragments): prefetched on focus.
+          isSearchData: (path) => path.startsWith(`${posix.dirname(options.searchIndex)}/`),
         });
         const coldBytes = m.colds.map((t) => t.bytes);
         const warm = m.warm.map((t) => t.ms);

@@ -172,6 +172,12 @@ export interface MeasureOptions<Q> {
   coldRuns?: number;
   /** Runs before each warm query, unmeasured (e.g. until the page's previous search is finished). */
   beforeQuery?: (page: Page) => Promise<void>;
+  /**
+   * Which request paths are search data. A cold query is charged for every one of them since the page
+   * began to load, so data the page prefetches (on focus, say) counts as the first query's, not as
+   * the page's; other requests are the page load. By default, nothing is prefetched search data.
+   */
+  isSearchData?: (path: string) => boolean;
 }
 
 export async function launchChromium(executablePath = CHROMIUM_PATH): Promise<Browser> {
@@ -184,33 +190,53 @@ export async function measureQueries<Q>(options: MeasureOptions<Q>): Promise<Que
   const browser = options.browser ?? (await launchChromium(options.executablePath));
   const context = await browser.newContext();
   try {
+    const isSearchData = options.isSearchData ?? (() => false);
+    const server = options.server;
+    const sum = (records: RequestRecord[]) => records.reduce((total, r) => total + r.bytes, 0);
+    /** Loads the page; returns the bytes of search data it prefetched, and of everything else. */
+    const load = async (page: Page) => {
+      server?.reset();
+      await page.goto(options.url, { waitUntil: 'load' });
+      const records = server?.requests() ?? [];
+      server?.reset();
+      return {
+        prefetched: records.filter((r) => isSearchData(r.path)),
+        pageLoad: sum(records.filter((r) => !isSearchData(r.path))),
+      };
+    };
+    /** A cold query's bytes: its own, and any search data fetched since the page began to load. */
+    const coldBytes = (prefetched: RequestRecord[]) => {
+      // Everything since the page loaded is the query's: its own requests, and prefetches still under way.
+      return sum(prefetched) + sum(server?.requests() ?? []);
+    };
     const colds: QueryTiming<Q>[] = [];
     for (const query of options.queries.slice(1, options.coldRuns ?? 1)) {
       const fresh = await browser.newContext();
       try {
         const page = await fresh.newPage();
-        await page.goto(options.url, { waitUntil: 'load' });
-        options.server?.reset();
+        const { prefetched } = await load(page);
         const started = performance.now();
         const outcome = await options.runQuery(page, query);
         const reported = typeof outcome === 'number' ? { ms: outcome } : (outcome ?? {});
-        colds.push({ query, ms: reported.ms ?? performance.now() - started, bytes: options.server?.bytes() ?? 0 });
+        colds.push({ query, ms: reported.ms ?? performance.now() - started, bytes: coldBytes(prefetched) });
       } finally {
         await fresh.close();
       }
     }
     const page = await context.newPage();
-    options.server?.reset();
-    await page.goto(options.url, { waitUntil: 'load' });
-    const pageLoadBytes = options.server?.bytes() ?? 0;
+    const { prefetched, pageLoad: pageLoadBytes } = await load(page);
+    let first = true;
     const timed = async (query: Q): Promise<QueryTiming<Q>> => {
       await options.beforeQuery?.(page);
-      options.server?.reset();
+      // The first query is cold: what the page prefetched, and anything since, is charged to it.
+      if (!first) server?.reset();
       const started = performance.now();
       const outcome = await options.runQuery(page, query);
       const wall = performance.now() - started;
       const reported = typeof outcome === 'number' ? { ms: outcome } : (outcome ?? {});
-      const timing: QueryTiming<Q> = { query, ms: reported.ms ?? wall, bytes: options.server?.bytes() ?? 0 };
+      const bytes = first ? coldBytes(prefetched) : sum(server?.requests() ?? []);
+      first = false;
+      const timing: QueryTiming<Q> = { query, ms: reported.ms ?? wall, bytes };
       if (reported.hits !== undefined) timing.hits = reported.hits;
       return timing;
     };
