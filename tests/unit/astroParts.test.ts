@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildSiteParts, mergeTree, partHeapMb } from '../../scripts/lib/astroParts.ts';
+import { buildSiteParts, mergeTree, partHeapMb, staggerParts } from '../../scripts/lib/astroParts.ts';
 
 let work: string;
 beforeEach(async () => {
@@ -83,5 +83,23 @@ describe('partHeapMb', () => {
   it('makes room to parse a content cache left by a larger archive', () => {
     const cache = 500 * 2 ** 20;
     expect(partHeapMb(27, cache)).toBeGreaterThanOrEqual(partHeapMb(27) + 2000);
+  });
+});
+
+describe('staggerParts', () => {
+  const GB = 1e9;
+  it('starts parts together while their start-up peaks fit easily in memory', () => {
+    expect(staggerParts(27, 2, 24 * GB)).toBe(false);
+    expect(staggerParts(10_000, 2, 24 * GB)).toBe(false);
+  });
+
+  it('starts them in turn for a large archive, or a small machine', () => {
+    expect(staggerParts(100_000, 2, 24 * GB)).toBe(true);
+    expect(staggerParts(30_000, 2, 8 * GB)).toBe(true);
+    expect(staggerParts(30_000, 2, 24 * GB)).toBe(false);
+  });
+
+  it('has nothing to stagger with one part', () => {
+    expect(staggerParts(1_000_000, 1, 24 * GB)).toBe(false);
   });
 });
