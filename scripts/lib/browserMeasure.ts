@@ -42,6 +42,8 @@ export interface RequestRecord {
   status: number;
   /** Bytes of the response body as sent (after compression, if any). */
   bytes: number;
+  /** When the request arrived, in ms since the epoch (the browser on this machine reads the same clock). */
+  at: number;
 }
 
 export interface CountingServer {
@@ -81,10 +83,11 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
   let log: RequestRecord[] = [];
   const gzipCache = new Map<string, Buffer>();
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const at = performance.timeOrigin + performance.now();
     const file = resolvePath(root, req.url ?? '/');
     const send = (status: number, body: Buffer | string, headers: Record<string, string> = {}) => {
       const buffer = typeof body === 'string' ? Buffer.from(body) : body;
-      log.push({ path: req.url ?? '', status, bytes: buffer.length });
+      log.push({ path: req.url ?? '', status, bytes: buffer.length, at });
       res.writeHead(status, { 'content-length': String(buffer.length), ...headers });
       res.end(buffer);
     };
@@ -104,7 +107,7 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
     // Small files go out in one write: a piped stream answers in several, and with delayed ACKs on
     // loopback each small response then waited ~40 ms, which measured the server, not the page.
     if (size <= 1 << 20) return send(200, readFileSync(file), { 'content-type': type });
-    log.push({ path: req.url ?? '', status: 200, bytes: size });
+    log.push({ path: req.url ?? '', status: 200, bytes: size, at });
     res.writeHead(200, { 'content-type': type, 'content-length': String(size) });
     createReadStream(file).pipe(res);
   };
@@ -130,6 +133,11 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
 export interface QueryOutcome {
   ms?: number;
   hits?: number;
+  /**
+   * When the results were shown, in ms since the epoch (`performance.timeOrigin + performance.now()`
+   * in the page). Requests that arrive later are the page's background work, not this query's.
+   */
+  shownAt?: number;
 }
 
 /**
@@ -205,10 +213,12 @@ export async function measureQueries<Q>(options: MeasureOptions<Q>): Promise<Que
       };
     };
     /** A cold query's bytes: its own, and any search data fetched since the page began to load. */
-    const coldBytes = (prefetched: RequestRecord[]) => {
-      // Everything since the page loaded is the query's: its own requests, and prefetches still under way.
-      return sum(prefetched) + sum(server?.requests() ?? []);
-    };
+    /** The query's requests since the last reset: all, or those before its results were shown. */
+    const queryRequests = (outcome: QueryOutcome) =>
+      (server?.requests() ?? []).filter((r) => outcome.shownAt === undefined || r.at <= outcome.shownAt);
+    // Everything since the page loaded is a cold query's: its own requests, and prefetches still under way.
+    const coldBytes = (prefetched: RequestRecord[], outcome: QueryOutcome) =>
+      sum(prefetched) + sum(queryRequests(outcome));
     const colds: QueryTiming<Q>[] = [];
     for (const query of options.queries.slice(1, options.coldRuns ?? 1)) {
       const fresh = await browser.newContext();
@@ -218,7 +228,7 @@ export async function measureQueries<Q>(options: MeasureOptions<Q>): Promise<Que
         const started = performance.now();
         const outcome = await options.runQuery(page, query);
         const reported = typeof outcome === 'number' ? { ms: outcome } : (outcome ?? {});
-        colds.push({ query, ms: reported.ms ?? performance.now() - started, bytes: coldBytes(prefetched) });
+        colds.push({ query, ms: reported.ms ?? performance.now() - started, bytes: coldBytes(prefetched, reported) });
       } finally {
         await fresh.close();
       }
@@ -234,7 +244,7 @@ export async function measureQueries<Q>(options: MeasureOptions<Q>): Promise<Que
       const outcome = await options.runQuery(page, query);
       const wall = performance.now() - started;
       const reported = typeof outcome === 'number' ? { ms: outcome } : (outcome ?? {});
-      const bytes = first ? coldBytes(prefetched) : sum(server?.requests() ?? []);
+      const bytes = first ? coldBytes(prefetched, reported) : sum(queryRequests(reported));
       first = false;
       const timing: QueryTiming<Q> = { query, ms: reported.ms ?? wall, bytes };
       if (reported.hits !== undefined) timing.hits = reported.hits;

@@ -2,7 +2,8 @@
  * A QueryRunner (scripts/lib/browserMeasure.ts) that searches the way a reader
  * does: it submits the query in the site's own search page and waits until the
  * page has rendered its results. Timed in the page, from submit to results shown;
- * `hits` is how many results are on screen then (the first page, at most).
+ * `hits` is how many results are on screen then (the first page, at most), and
+ * requests after `shownAt` (older shards, counts) are not charged to the query.
  */
 import type { Page } from 'playwright-core';
 import type { QueryRunner } from './browserMeasure.ts';
@@ -32,7 +33,11 @@ export function searchPageRunner(): QueryRunner<string> {
       form.requestSubmit();
       await done;
       // The total may still be counting in older shards; what the reader has is the first page.
-      return { ms: performance.now() - started, hits: results.children.length };
+      return {
+        ms: performance.now() - started,
+        hits: results.children.length,
+        shownAt: performance.timeOrigin + performance.now(),
+      };
     }, query);
 }
 

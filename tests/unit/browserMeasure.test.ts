@@ -45,4 +45,32 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('measureQueries', () => {
       await server.close();
     }
   });
+
+  it('does not charge a query for what the page fetches after it showed the results', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-browser-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><link rel="icon" href="data:,"><title>t</title>');
+    writeFileSync(join(dir, 'data.json'), JSON.stringify({ words: ['衡阳'] }));
+    const server = await serveStatic(dir);
+    try {
+      const m = await measureQueries({
+        url: `${server.url}/`,
+        queries: ['衡阳', '耒阳'],
+        server,
+        runQuery: (page) =>
+          page.evaluate(async () => {
+            await (await fetch('/data.json', { cache: 'no-store' })).arrayBuffer();
+            const shownAt = performance.timeOrigin + performance.now();
+            // Background work once the results are on screen (older shards, counts).
+            await (await fetch('/data.json?later', { cache: 'no-store' })).arrayBuffer();
+            return { shownAt };
+          }),
+      });
+      const served = server.requests().filter((r) => r.path.startsWith('/data.json'));
+      expect(served.length).toBeGreaterThan(0);
+      expect(m.warm.map((t) => t.bytes)).toEqual([served[0].bytes, served[0].bytes]);
+      expect(m.cold.bytes).toBe(served[0].bytes);
+    } finally {
+      await server.close();
+    }
+  });
 });
