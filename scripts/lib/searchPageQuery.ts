@@ -17,17 +17,17 @@ export function searchPageRunner(): QueryRunner<string> {
       const results = root?.querySelector<HTMLElement>('[data-search-results]');
       if (!root || !form || !input || !results) throw new Error('this page has no search form ([data-search])');
       const started = performance.now();
-      // The page sets aria-busy while it searches and removes it once the results are on screen.
+      // The page sets aria-busy while it searches and removes it once the results are on screen. From
+      // memory alone both can happen before the observer is told, so a record of the removal (its old
+      // value was set) counts, not only the attribute as it is when the observer runs.
       const done = new Promise<void>((resolve) => {
-        let seenBusy = false;
-        const observer = new MutationObserver(() => {
-          if (root.hasAttribute('aria-busy')) seenBusy = true;
-          else if (seenBusy) {
+        const observer = new MutationObserver((records) => {
+          if (records.some((r) => r.oldValue !== null) && !root.hasAttribute('aria-busy')) {
             observer.disconnect();
             resolve();
           }
         });
-        observer.observe(root, { attributes: true, attributeFilter: ['aria-busy'] });
+        observer.observe(root, { attributes: true, attributeFilter: ['aria-busy'], attributeOldValue: true });
       });
       input.value = query;
       form.requestSubmit();
