@@ -2,8 +2,9 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchBytes } from '../../src/scripts/searchEngine.ts';
 
+// As a Blob: the DOM typings of Response take no Uint8Array view of a shared buffer.
 const serve = (body: Uint8Array, status = 200) =>
-  vi.stubGlobal('fetch', () => Promise.resolve(new Response(body, { status })));
+  vi.stubGlobal('fetch', () => Promise.resolve(new Response(new Blob([new Uint8Array(body)]), { status })));
 
 describe('fetchBytes', () => {
   afterEach(() => vi.unstubAllGlobals());
