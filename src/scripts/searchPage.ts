@@ -19,6 +19,13 @@ import {
 import { appendSegments } from './searchDom.ts';
 
 const PAGE = 10;
+/** The count line once every shard has been searched. */
+function foundText(response: SearchResponse): string {
+  const total = response.hits.length;
+  const exact = exactCount(response);
+  return exact === total ? `找到 ${total} 篇文章。` : `找到 ${total} 篇文章，其中约 ${exact} 篇包含完整检索词。`;
+}
+
 const DEBOUNCE_MS = 150;
 
 interface State {
@@ -220,7 +227,7 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
       await showMore(myGeneration);
       if (myGeneration !== generation) return;
       // The first page is final (see SearchEngine); older shards are searched while the reader looks.
-      if (!response.complete) status.textContent = '已显示最新的结果，正在检索更早的报道…';
+      status.textContent = response.complete ? foundText(response) : '已显示最新的结果，正在检索更早的报道…';
       root.dataset.searchState = 'partial';
       root.removeAttribute('aria-busy');
       await engine.complete(response, () => myGeneration !== generation);
@@ -228,14 +235,10 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
       renderFacets(response, state);
       renderSuggestion(state, response);
       more.hidden = (current?.shown ?? 0) >= response.hits.length;
-      const total = response.hits.length;
-      const exact = exactCount(response);
-      if (!total) {
+      if (!response.hits.length) {
         list.replaceChildren();
         status.textContent = `没有找到包含“${state.q}”的文章。`;
-      } else
-        status.textContent =
-          exact === total ? `找到 ${total} 篇文章。` : `找到 ${total} 篇文章，其中约 ${exact} 篇包含完整检索词。`;
+      } else status.textContent = foundText(response);
     } catch (error) {
       if (myGeneration === generation) status.textContent = '搜索出错，请稍后再试。';
       console.error(error);

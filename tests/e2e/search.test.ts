@@ -73,10 +73,13 @@ async function open(path: string): Promise<Page> {
 const results = (page: Page) => page.locator('[data-search-results] > li');
 const statusText = (page: Page) => page.locator('[data-search-status]').textContent();
 
+/** Until the search is done: every shard searched and the filters' counts shown (data-search-state). */
 async function waitForResults(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    /找到|没有/u.test(document.querySelector('[data-search-status]')?.textContent ?? ''),
-  );
+  await page.waitForFunction(() => {
+    const root = document.querySelector<HTMLElement>('[data-search]');
+    const status = document.querySelector('[data-search-status]')?.textContent ?? '';
+    return root?.dataset.searchState === 'done' && /找到|没有/u.test(status);
+  });
 }
 
 void test('results appear with highlighted titles or excerpts and a count', async () => {
