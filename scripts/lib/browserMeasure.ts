@@ -212,7 +212,6 @@ export async function measureQueries<Q>(options: MeasureOptions<Q>): Promise<Que
         pageLoad: sum(records.filter((r) => !isSearchData(r.path))),
       };
     };
-    /** A cold query's bytes: its own, and any search data fetched since the page began to load. */
     /** The query's requests since the last reset: all, or those before its results were shown. */
     const queryRequests = (outcome: QueryOutcome) =>
       (server?.requests() ?? []).filter((r) => outcome.shownAt === undefined || r.at <= outcome.shownAt);

@@ -1,14 +1,14 @@
 /**
  * The visible text of an article body from its rendered HTML. The content
  * collection keeps only the rendered body (not the Markdown, which would make
- * the data store every build part loads half as large again), so this gives
- * the same text `markdownToPlainText` (src/lib/plainText.ts) gives for the
- * Markdown it came from: block contents separated by one blank line, hard
- * breaks as newlines, images as their alt text. Its input is the site's own
- * renderer's output, not arbitrary HTML.
+ * the data store every build part loads half as large again), so the text
+ * comes from the HTML: block contents separated by one blank line, hard
+ * breaks as newlines, images as their alt text, markup shown as text decoded
+ * back to what the reader sees. Its input is the site's own renderer's
+ * output, not arbitrary HTML.
  */
 
-// Closing tags of the blocks plainText.ts separates (paragraph, heading, blockquote, list, item, code, table, row).
+// Closing tags of the blocks a blank line separates (paragraph, heading, blockquote, list, item, code, table, row).
 const BLOCK_END = new Set([
   'p',
   'h1',
