@@ -33,7 +33,7 @@ const PERIOD_ENDS: [RegExp, (m: RegExpMatchArray) => Day][] = [
 ];
 
 export function inferPageDate(raw: string): InferredDate {
-  const text = toAsciiDigits(raw);
+  const text = joinWrappedNumbers(toAsciiDigits(raw));
   const years = printedYears(text);
   if (years.size === 0) return { date: null, reason: 'no year is printed on the page' };
   const lastYear = Math.max(...years);
@@ -129,6 +129,11 @@ function printedYears(text: string): Set<number> {
     if (!FUTURE_YEAR_BEFORE.test(before) && !FUTURE_YEAR_AFTER.test(after)) years.add(Number(match[1]));
   }
   return years;
+}
+
+/** A narrow column can break `12月26日` after its `1`; read alone, the next line would say 2月26日. */
+function joinWrappedNumbers(text: string): string {
+  return text.replace(/(\d)[ \t]*\n\s*(?=[\d年月日])/gu, '$1');
 }
 
 function toAsciiDigits(text: string): string {

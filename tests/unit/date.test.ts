@@ -6,6 +6,13 @@ describe('inferPageDate', () => {
     expect(inferPageDate('2020年全市工作。3月7日，朱健赴常宁市。3月8日，朱健赴衡南县。').date).toBe('2020-03-09');
   });
 
+  it('reads a date whose number a narrow column broke across lines', () => {
+    // Read line by line, the second column line would be 2月26日, two months after the page.
+    const page =
+      '2014年12月24日，记者从市发改委获悉。本报讯 1\n\n2月26日，衡山县开展宣传活动。2014年12\n\n月27日，记者获悉。';
+    expect(inferPageDate(page).date).toBe('2014-12-28');
+  });
+
   it('reads 明日 announcements: the page comes out the day before', () => {
     expect(inferPageDate('雁峰区明日停水。2023年科技周。6月1日，记者获悉，拟定于6月3日停水。').date).toBe('2023-06-02');
   });
