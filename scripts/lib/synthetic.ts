@@ -320,10 +320,45 @@ function fill(ctx: PageContext, sentence: string, eventDate: string): string {
 }
 
 function paragraphs(ctx: PageContext, count: number, eventDate: string, sentencesEach: [number, number]): string[] {
-  const { rng, corpus } = ctx;
   return Array.from({ length: count }, () =>
-    Array.from({ length: rng.int(...sentencesEach) }, () => fill(ctx, rng.pick(corpus.sentences), eventDate)).join(''),
+    Array.from({ length: ctx.rng.int(...sentencesEach) }, () => fill(ctx, sentenceFor(ctx, eventDate), eventDate)).join(
+      '',
+    ),
   );
+}
+
+/**
+ * A corpus sentence that fits the date: one reporting a period (`1—9月`, `上半年`)
+ * is only written after the period is over, as a real report would be; a page
+ * of May saying `1—9月` would pin its own date to October. Across New Year
+ * (an event of 30 December on the page of 1 January) no period fits.
+ */
+function sentenceFor(ctx: PageContext, eventDate: string): string {
+  const month = eventDate.slice(0, 4) === ctx.date.slice(0, 4) ? Number(eventDate.slice(5, 7)) : 1;
+  for (let tries = 0; tries < 20; tries++) {
+    const sentence = ctx.rng.pick(ctx.corpus.sentences);
+    if (periodOverFrom(sentence) <= month) return sentence;
+  }
+  return ctx.rng.pick(FALLBACK_SENTENCES);
+}
+
+/** Periods of the current year a sentence reports on, each with the month from which it is over. */
+const PERIODS: [RegExp, (m: RegExpMatchArray) => number][] = [
+  [/前三季度/u, () => 10],
+  [/上半年/u, () => 7],
+  [/一季度/u, () => 4],
+  [/(?<!\d)1\s*[—–\-~～至]\s*(\d{1,2})月/u, (m) => Number(m[1]) + 1],
+  [/截至(\d{1,2})月(?:底|末)/u, (m) => Number(m[1]) + 1],
+];
+
+/** The first month in which every period the sentence reports on is over (1 when it names none). */
+export function periodOverFrom(sentence: string): number {
+  let month = 1;
+  for (const [pattern, over] of PERIODS) {
+    const match = pattern.exec(sentence);
+    if (match) month = Math.max(month, over(match));
+  }
+  return month;
 }
 
 function eventDateFor(ctx: PageContext): string {
@@ -530,7 +565,7 @@ function photo(ctx: PageContext, column: boolean): Rendered {
   if (column) {
     article.column = '图片新闻';
     blocks.push(heading(ctx, 2, '图片新闻'));
-    if (rng.chance(0.5)) article.paragraphs.push(fill(ctx, rng.pick(corpus.sentences), eventDate));
+    if (rng.chance(0.5)) article.paragraphs.push(fill(ctx, sentenceFor(ctx, eventDate), eventDate));
   }
   for (const p of article.paragraphs) blocks.push({ text: p, wrap: false });
   blocks.push({ text: `■${credit}`, wrap: false });

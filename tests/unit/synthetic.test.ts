@@ -11,11 +11,13 @@ import {
   hardWrap,
   issuePlan,
   nextIssue,
+  periodOverFrom,
   sampleQueries,
   type Corpus,
   type SyntheticPage,
 } from '../../scripts/lib/synthetic.ts';
 import { loadGazetteer } from '../../src/lib/gazetteer.ts';
+import { inferPageDate } from '../../scripts/lib/date.ts';
 
 // A small page in the seeds' format, so the tests do not depend on seeds/ being present.
 const RAW = `
@@ -83,6 +85,30 @@ describe('extractSentences', () => {
 
   it('falls back to built-in sentences when the texts give too few', () => {
     expect(buildCorpus([], loadGazetteer()).sentences.length).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('periods in the text', () => {
+  it('knows from which month a reported period is over', () => {
+    expect(periodOverFrom('1—9月，全市规模工业增加值同比增长。')).toBe(10);
+    expect(periodOverFrom('今年一季度，衡东经开区工业总产值14.56亿元。')).toBe(4);
+    expect(periodOverFrom('上半年，全市接待游客一千万人次，前三季度再创新高。')).toBe(10);
+    expect(periodOverFrom('截至5月底，已完成投资两亿元。')).toBe(6);
+    expect(periodOverFrom('活动现场，工作人员向过往群众发放宣传资料。')).toBe(1);
+  });
+
+  it('never puts a period on a page printed before it is over, which would pin the page months later', () => {
+    const periodic = buildCorpus(
+      [RAW.replace('今年一季度，', '1—11月，').replace('连日来，', '今年前三季度，')],
+      loadGazetteer(),
+    );
+    const pages = [...generateArchive(periodic, { seed: 'periods', pages: 120 })];
+    expect(pages.some((p) => p.text.includes('1—11月'))).toBe(true);
+    for (const page of pages) {
+      const inferred = inferPageDate(page.text).date;
+      // The ingest dates a page the day after its latest event; an event of the issue's own day moves it by one.
+      if (inferred) expect(inferred <= addDays(page.date, 1), `${page.file} (${page.date}): ${inferred}`).toBe(true);
+    }
   });
 });
 
