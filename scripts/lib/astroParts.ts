@@ -76,9 +76,19 @@ export function partPaths(root: string, outDir: string, index: number, count: nu
 const RENDERING = /generating static routes/u;
 
 /**
+ * Every part's content sync writes `<root>/.astro/content-assets.mjs` (and
+ * content-modules.mjs) through one temporary name, which Astro does not let us
+ * move: when two syncs end together, one part's rename finds the file already
+ * renamed and the build fails. The other part has written the same file by
+ * then, so running the failed part again is safe.
+ */
+export const SHARED_WRITE_RACE = /ENOENT[^\n]*rename[^\n]*\.astro[\\/]content-[a-z]+\.mjs\.tmp/u;
+
+/**
  * Runs `astro build` of the project in `root` from the folder `cwd`, with `env`,
  * prefixing its output lines; resolves to its exit code or signal. `rendering`
- * is called once the build has bundled and renders pages, or when it ends.
+ * is called once the build has bundled and renders pages, or when it ends;
+ * `onLine` sees every line of its output.
  */
 function runAstro(
   root: string,
@@ -86,6 +96,7 @@ function runAstro(
   env: NodeJS.ProcessEnv,
   prefix: string,
   rendering: () => void = () => {},
+  onLine: (line: string) => void = () => {},
 ): Promise<number | string> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root], {
@@ -96,9 +107,13 @@ function runAstro(
     if (prefix) {
       createInterface({ input: child.stdout! }).on('line', (line) => {
         process.stdout.write(`${prefix}${line}\n`);
+        onLine(line);
         if (RENDERING.test(line)) rendering();
       });
-      createInterface({ input: child.stderr! }).on('line', (line) => process.stderr.write(`${prefix}${line}\n`));
+      createInterface({ input: child.stderr! }).on('line', (line) => {
+        process.stderr.write(`${prefix}${line}\n`);
+        onLine(line);
+      });
     }
     child.on('error', (error) => {
       rendering();
@@ -235,20 +250,30 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteSum
       if (staggered && k > 0) await rendering[k - 1].promise;
       await mkdir(p.cacheDir, { recursive: true });
       const partNodeOptions = await nodeOptions(p.cacheDir);
-      const exit = await runAstro(
-        root,
-        p.cacheDir,
-        {
-          ...env,
-          ARCHIVE_BUILD_PART: `${k}/${parts}`,
-          ARCHIVE_OUT_DIR: p.outDir,
-          ARCHIVE_PAGE_LIST: p.pageList,
-          ARCHIVE_CACHE_DIR: p.cacheDir,
-          ...(partNodeOptions ? { NODE_OPTIONS: partNodeOptions } : {}),
-        },
-        `[${k}/${parts}] `,
-        () => rendering[k].resolve(),
-      );
+      let raced = false;
+      const run = () =>
+        runAstro(
+          root,
+          p.cacheDir,
+          {
+            ...env,
+            ARCHIVE_BUILD_PART: `${k}/${parts}`,
+            ARCHIVE_OUT_DIR: p.outDir,
+            ARCHIVE_PAGE_LIST: p.pageList,
+            ARCHIVE_CACHE_DIR: p.cacheDir,
+            ...(partNodeOptions ? { NODE_OPTIONS: partNodeOptions } : {}),
+          },
+          `[${k}/${parts}] `,
+          () => rendering[k].resolve(),
+          (line) => (raced ||= SHARED_WRITE_RACE.test(line)),
+        );
+      let exit = await run();
+      if (exit !== 0 && raced) {
+        log(
+          `build-site: part ${k}/${parts} lost a race with another part for .astro/ (an Astro limit); running it again`,
+        );
+        exit = await run();
+      }
       log(
         `build-site: part ${k}/${parts} ended (exit ${exit}) after ${((performance.now() - started) / 1000).toFixed(1)}s`,
       );

@@ -2,7 +2,14 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildSiteParts, mergeTree, partHeapMb, staggerParts } from '../../scripts/lib/astroParts.ts';
+import {
+  buildSite,
+  buildSiteParts,
+  mergeTree,
+  partHeapMb,
+  SHARED_WRITE_RACE,
+  staggerParts,
+} from '../../scripts/lib/astroParts.ts';
 
 let work: string;
 beforeEach(async () => {
@@ -101,5 +108,63 @@ describe('staggerParts', () => {
 
   it('has nothing to stagger with one part', () => {
     expect(staggerParts(1_000_000, 1, 24 * GB)).toBe(false);
+  });
+});
+
+describe('buildSite', () => {
+  // Stands in for `astro build`: part 1 fails the first time as Astro does when two content syncs
+  // rename .astro/content-assets.mjs.tmp at once, or always when FAIL_FOR_REAL is set.
+  const FAKE_ASTRO = `
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+const [k] = process.env.ARCHIVE_BUILD_PART.split('/');
+const marker = join(process.env.ARCHIVE_CACHE_DIR, 'tried');
+if (k === '1' && (process.env.FAIL_FOR_REAL || !existsSync(marker))) {
+  writeFileSync(marker, '');
+  console.error(process.env.FAIL_FOR_REAL ? 'Error: a real failure' :
+    "ENOENT: no such file or directory, rename '/p/.astro/content-assets.mjs.tmp' -> '/p/.astro/content-assets.mjs'");
+  process.exit(1);
+}
+mkdirSync(process.env.ARCHIVE_OUT_DIR, { recursive: true });
+writeFileSync(join(process.env.ARCHIVE_OUT_DIR, 'part-' + k + '.html'), k);
+writeFileSync(process.env.ARCHIVE_PAGE_LIST, JSON.stringify({ pathnames: ['/' + k + '/'] }));
+`;
+
+  async function project(): Promise<string> {
+    const root = join(work, 'project');
+    await tree(root, { 'node_modules/astro/bin/astro.mjs': FAKE_ASTRO, 'src/content/articles/a.md': '' });
+    return root;
+  }
+
+  it('recognises the race in Astro’s message', () => {
+    expect(
+      SHARED_WRITE_RACE.test(
+        "ENOENT: no such file or directory, rename '/w/.astro/content-assets.mjs.tmp' -> '/w/.astro/content-assets.mjs'",
+      ),
+    ).toBe(true);
+    expect(SHARED_WRITE_RACE.test("ENOENT: no such file or directory, open '/w/src/pages/x.astro'")).toBe(false);
+  });
+
+  it('runs a part again when it lost the race for .astro/, and merges both parts', async () => {
+    const root = await project();
+    const lines: string[] = [];
+    const outDir = join(work, 'dist');
+    await buildSite({ root, outDir, parts: 2, env: { ...process.env }, log: (l) => lines.push(l) });
+    expect(Object.keys(await list(outDir)).sort()).toEqual(['part-0.html', 'part-1.html']);
+    expect(lines.filter((l) => /running it again/u.test(l))).toHaveLength(1);
+  });
+
+  it('does not run a part again for any other failure', async () => {
+    const root = await project();
+    const lines: string[] = [];
+    const build = buildSite({
+      root,
+      outDir: join(work, 'dist'),
+      parts: 2,
+      env: { ...process.env, FAIL_FOR_REAL: '1' },
+      log: (l) => lines.push(l),
+    });
+    await expect(build).rejects.toThrow(/1\/2/u);
+    expect(lines.some((l) => /running it again/u.test(l))).toBe(false);
   });
 });
