@@ -20,13 +20,18 @@ export function searchPageRunner(): QueryRunner<string> {
       // The page sets aria-busy while it searches and removes it once the results are on screen. From
       // memory alone both can happen before the observer is told, so a record of the removal (its old
       // value was set) counts, not only the attribute as it is when the observer runs.
+      // Held from the window until it fires: Chromium may collect an observer nothing refers to, and
+      // with it the promise waiting on it ("Resulting promise was garbage collected", seen).
+      const held = ((window as unknown as { __searchRunner?: Set<MutationObserver> }).__searchRunner ??= new Set());
       const done = new Promise<void>((resolve) => {
         const observer = new MutationObserver((records) => {
           if (records.some((r) => r.oldValue !== null) && !root.hasAttribute('aria-busy')) {
             observer.disconnect();
+            held.delete(observer);
             resolve();
           }
         });
+        held.add(observer);
         observer.observe(root, { attributes: true, attributeFilter: ['aria-busy'], attributeOldValue: true });
       });
       input.value = query;
