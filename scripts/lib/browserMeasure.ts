@@ -6,9 +6,11 @@
  */
 import { createReadStream, existsSync, statSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { rangeResponse } from './rangeRequests.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -60,6 +62,8 @@ export interface ServeOptions {
   port?: number;
   /** Gzip text responses when the client accepts it, as a static host would (default true). */
   gzip?: boolean;
+  /** Answer `Range` requests, several ranges at once included, as nginx does (default true). */
+  ranges?: boolean;
 }
 
 /** Maps a URL path to a file below `root`: `/a/` → `/a/index.html`; refuses paths outside the root. */
@@ -80,6 +84,7 @@ export function resolvePath(root: string, urlPath: string): string | undefined {
 /** Serves `root` on 127.0.0.1 (an ephemeral port unless given), counting the bytes of every response. */
 export async function serveStatic(root: string, options: ServeOptions = {}): Promise<CountingServer> {
   const gzip = options.gzip ?? true;
+  const ranges = options.ranges ?? true;
   let log: RequestRecord[] = [];
   const gzipCache = new Map<string, Buffer>();
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -94,6 +99,10 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
     if (!file || !existsSync(file) || !statSync(file).isFile()) return send(404, 'not found');
     const ext = extname(file);
     const type = TYPES[ext] ?? 'application/octet-stream';
+    if (ranges && req.headers.range) {
+      const partial = rangeResponse(req.headers.range, readFileSync(file), type, randomBytes(12).toString('hex'));
+      if (partial) return send(partial.status, partial.body, partial.headers);
+    }
     const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     if (gzip && accepts && COMPRESSIBLE.has(ext)) {
       let body = gzipCache.get(file);

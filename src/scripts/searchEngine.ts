@@ -6,7 +6,6 @@
  * first, so once the shown window is all verbatim matches nothing unseen can
  * outrank it. `complete()` then searches the rest for counts and facets.
  */
-import { gunzipSync } from 'fflate';
 import { foldText, needsT2s, parseT2s, type T2s } from '../lib/search/fold.ts';
 import { parseQuery, type QueryTerm } from '../lib/search/query.ts';
 import { matchText, type Range } from '../lib/search/match.ts';
@@ -15,7 +14,9 @@ import { decodeSections } from '../lib/search/tokens.ts';
 import { FACETS, type Facet } from '../lib/search/schema.ts';
 import { SHARD_MANIFEST, shardHoldsYear, type ShardManifest } from '../lib/search/shards.ts';
 import { compareHits, type RankedHit } from '../lib/search/rank.ts';
-import { ShardReader, type Loader } from './searchShard.ts';
+import { inflate } from '../lib/search/inflate.ts';
+import { multipartBoundary, parseByteRanges, rangeHeader, type RangePart } from '../lib/search/byteRanges.ts';
+import { ShardReader, type Loader, type RangeLoader } from './searchShard.ts';
 
 export type SortMode = 'relevance' | 'date';
 export type Filters = Partial<Record<Facet, string>>;
@@ -57,6 +58,8 @@ export interface EngineOptions {
   /** Loads the traditional→simplified pairs string; only called when a query needs it. */
   loadT2s?: () => Promise<string>;
   load?: Loader;
+  /** Several byte ranges of a file in one request (fragment packs); null: the files one by one. */
+  loadRanges?: RangeLoader | null;
 }
 
 const defaultLoadT2s = async (): Promise<string> => {
@@ -64,21 +67,42 @@ const defaultLoadT2s = async (): Promise<string> => {
   return data.default.pairs;
 };
 
-/**
- * fetch, then gunzip when the server sent the file as stored (Pagefind writes gzip).
- * Synchronously: the files are small, and a DecompressionStream costs about a
- * millisecond of stream set-up per file, measured, ten times over for a page of results.
- */
+/** fetch, then gunzip when the server sent the file as stored (Pagefind writes gzip). */
 export const fetchBytes: Loader = async (url) => {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+  return inflate(new Uint8Array(await response.arrayBuffer()));
 };
+
+/**
+ * Byte ranges by fetch with a `Range` header. A host that answers without
+ * them (200, the whole file) is not asked again: every later call is null.
+ * Past the HTTP cache, which can't keep a multipart answer; the engine keeps
+ * what it fetched.
+ */
+export function fetchRanges(): RangeLoader {
+  let served = true;
+  return async (url, ranges) => {
+    if (!served) return null;
+    const response = await fetch(url, { headers: { Range: rangeHeader(ranges) }, cache: 'no-store' });
+    if (response.status !== 206) {
+      served = false;
+      await response.body?.cancel();
+      return null;
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const boundary = multipartBoundary(response.headers.get('content-type') ?? '');
+    if (boundary) return parseByteRanges(bytes, boundary);
+    // One range comes back as a plain 206.
+    const single = /^bytes (\d+)-(\d+)\//u.exec(response.headers.get('content-range') ?? '');
+    return single ? [{ start: Number(single[1]), end: Number(single[2]), bytes } satisfies RangePart] : null;
+  };
+}
 
 export class SearchEngine {
   private readonly basePath: string;
   private readonly load: Loader;
+  private readonly loadRanges: RangeLoader | null;
   private readonly loadT2s: () => Promise<string>;
   private t2s: Promise<T2s> | undefined;
   private shards: Promise<ShardReader[]> | undefined;
@@ -87,18 +111,21 @@ export class SearchEngine {
     this.basePath = options.basePath ?? '/pagefind/';
     this.loadT2s = options.loadT2s ?? defaultLoadT2s;
     this.load = options.load ?? fetchBytes;
+    this.loadRanges = options.loadRanges === undefined ? fetchRanges() : options.loadRanges;
   }
 
   private readers(): Promise<ShardReader[]> {
     this.shards ??= fetch(`${this.basePath}${SHARD_MANIFEST}`)
       .then((r) => (r.ok ? (r.json() as Promise<ShardManifest>) : Promise.reject(new Error(`HTTP ${r.status}`))))
-      .then((m) => m.shards.map((s) => new ShardReader(s, `${this.basePath}${s.path}`, this.load)));
+      .then((m) =>
+        m.shards.map((s) => new ShardReader(s, `${this.basePath}${s.path}`, this.load, this.loadRanges ?? undefined)),
+      );
     return this.shards;
   }
 
-  /** Starts loading the shard list and the newest shard's page list (call on focus). */
+  /** Starts loading the shard list and the newest shard's page list and pack index (call on focus). */
   warm(): void {
-    void this.readers().then((r) => r[0]?.meta());
+    void this.readers().then((r) => r[0]?.warm());
   }
 
   private async table(text: string): Promise<T2s | undefined> {
@@ -187,8 +214,9 @@ export class SearchEngine {
     const t2s = await this.t2s;
     let batch = 1;
     for (;;) {
-      const window = response.hits.slice(start, start + count);
-      await Promise.all(window.filter((h) => !h.verified).map((h) => this.verify(h, response.terms, t2s)));
+      const unverified = response.hits.slice(start, start + count).filter((h) => !h.verified);
+      await prefetchFragments(unverified);
+      await Promise.all(unverified.map((h) => this.verify(h, response.terms, t2s)));
       const before = response.hits.slice(start, start + count);
       this.sortHits(response);
       const changed = response.hits.slice(start, start + count).some((h, i) => h !== before[i]);
@@ -260,6 +288,13 @@ export class SearchEngine {
       kind: fragment.meta.kind ?? '',
     };
   }
+}
+
+/** Starts loading the hits' fragments, a shard's in one request where its host allows. */
+async function prefetchFragments(hits: readonly Hit[]): Promise<void> {
+  const byReader = new Map<ShardReader, number[]>();
+  for (const hit of hits) byReader.set(hit.reader, [...(byReader.get(hit.reader) ?? []), hit.page]);
+  await Promise.all([...byReader].map(([reader, pages]) => reader.prefetch(pages)));
 }
 
 /** Hits holding every term verbatim (estimated until verified). */

@@ -1,6 +1,8 @@
 /**
  * One shard of the search index: a Pagefind index read directly (meta, word
- * chunks, filters, fragments), each file fetched once and kept.
+ * chunks, filters, fragments), each file fetched once and kept. Fragments for a
+ * page of results come from the shard's pack in one request where the host
+ * serves several byte ranges at once (src/lib/search/fragmentPack.ts).
  */
 import {
   chunksFor,
@@ -14,10 +16,21 @@ import {
 } from '../lib/search/pagefindFormat.ts';
 import { alignedTerms, bm25, intersectPages, unionPostings, type TokenOnPage } from '../lib/search/postings.ts';
 import type { QueryTerm } from '../lib/search/query.ts';
+import { sliceParts, type ByteRange, type RangePart } from '../lib/search/byteRanges.ts';
+import {
+  PACK_FILE,
+  PACK_INDEX,
+  PACK_INDEX_PROBE,
+  packIndexFromProbe,
+  type PackIndex,
+} from '../lib/search/fragmentPack.ts';
+import { inflate } from '../lib/search/inflate.ts';
 import type { ShardInfo } from '../lib/search/shards.ts';
 
 /** Fetches a file and returns its bytes, inflated if they are gzip. */
 export type Loader = (url: string) => Promise<Uint8Array>;
+/** Fetches several byte ranges of a file in one request; null when the host does not serve them. */
+export type RangeLoader = (url: string, ranges: readonly ByteRange[]) => Promise<RangePart[] | null>;
 
 export interface ShardHit {
   page: number;
@@ -35,15 +48,24 @@ export class ShardReader {
   private readonly tokens = new Map<string, Promise<Map<number, TokenOnPage>>>();
   private readonly filters = new Map<string, Promise<Map<string, number[]>>>();
   private readonly fragments = new Map<number, Promise<Fragment>>();
+  private pack: Promise<PackIndex | undefined> | undefined;
 
   readonly info: ShardInfo;
   private readonly base: string;
   private readonly load: Loader;
+  private readonly loadRanges: RangeLoader | undefined;
 
-  constructor(info: ShardInfo, base: string, load: Loader) {
+  constructor(info: ShardInfo, base: string, load: Loader, loadRanges?: RangeLoader) {
     this.info = info;
     this.base = base;
     this.load = load;
+    this.loadRanges = loadRanges;
+  }
+
+  /** Starts loading what any query on this shard needs first. */
+  warm(): void {
+    void this.meta();
+    void this.packIndex();
   }
 
   meta(): Promise<ShardMeta> {
@@ -107,10 +129,53 @@ export class ShardReader {
   }
 
   fragment(page: number): Promise<Fragment> {
-    return cached(this.fragments, page, async () => {
-      const entry = (await this.meta()).pages[page] ?? fail(`page ${page} is not in shard ${this.info.path}`);
-      return parseFragment(await this.load(`${this.base}fragment/${entry.hash}.pf_fragment`));
+    return cached(this.fragments, page, () => this.fragmentFile(page));
+  }
+
+  private async fragmentFile(page: number): Promise<Fragment> {
+    const entry = (await this.meta()).pages[page] ?? fail(`page ${page} is not in shard ${this.info.path}`);
+    return parseFragment(await this.load(`${this.base}fragment/${entry.hash}.pf_fragment`));
+  }
+
+  /** Where each fragment lies in the pack; undefined when the host can't serve it in pieces. */
+  private packIndex(): Promise<PackIndex | undefined> {
+    const loadRanges = this.loadRanges;
+    this.pack ??= loadRanges
+      ? loadRanges(`${this.base}${PACK_INDEX}`, PACK_INDEX_PROBE).then(
+          (parts) => (parts ? packIndexFromProbe(parts) : undefined),
+          () => undefined,
+        )
+      : Promise.resolve(undefined);
+    return this.pack;
+  }
+
+  /**
+   * Starts loading these pages' fragments: those not yet asked for come in one
+   * request from the pack. Without a pack, `fragment` fetches each file.
+   */
+  async prefetch(pages: readonly number[]): Promise<void> {
+    if (pages.filter((p) => !this.fragments.has(p)).length < 2 || !this.loadRanges) return;
+    const index = await this.packIndex();
+    if (!index) return;
+    const wanted = [...new Set(pages)].flatMap((page) => {
+      const range = this.fragments.has(page) ? undefined : index.range(page);
+      return range ? [{ page, range }] : [];
     });
+    if (!wanted.length) return;
+    const parts = this.loadRanges(
+      `${this.base}${PACK_FILE}`,
+      wanted.map((w) => w.range),
+    ).catch(() => null);
+    for (const { page, range } of wanted) {
+      this.fragments.set(
+        page,
+        parts.then((got) => {
+          const bytes = got && sliceParts(got, range);
+          // A part the answer left out: fetch that fragment's own file.
+          return bytes ? parseFragment(inflate(bytes)) : this.fragmentFile(page);
+        }),
+      );
+    }
   }
 }
 

@@ -93,6 +93,37 @@ void test('results appear with highlighted titles or excerpts and a count', asyn
   await page.close();
 });
 
+void test('a page of results is one request for its fragments where the host serves byte ranges, and the same without', async () => {
+  const plain = await startStaticServer(dir, { ranges: false });
+  try {
+    const shown = async (host: StaticServer) => {
+      const page = await browser.newPage();
+      await page.goto(`${host.origin}/search/?q=复工复产`);
+      await waitForResults(page);
+      const links = await page
+        .locator('[data-search-results] a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      await page.close();
+      const fragmentFiles = host.requested.filter((r) => r.includes('/fragment/')).length;
+      const packRequests = host.requested.filter((r) => r.includes('/fragments.pack')).length;
+      return { links, fragmentFiles, packRequests };
+    };
+    const before = server.requested.length;
+    const ranged = await shown(server);
+    const ranges = server.requested.slice(before);
+    const unranged = await shown(plain);
+    assert.ok(ranged.links.length >= 2, `${ranged.links.length} results`);
+    assert.deepEqual(ranged.links, unranged.links);
+    const packs = ranges.filter((r) => r.includes('/fragments.pack range=bytes='));
+    assert.ok(packs.length >= 1 && packs.length < ranged.links.length, packs.join('\n'));
+    assert.equal(ranges.filter((r) => r.includes('/fragment/')).length, 0, ranges.join('\n'));
+    assert.equal(unranged.packRequests, 0);
+    assert.ok(unranged.fragmentFiles >= unranged.links.length, `${unranged.fragmentFiles} fragment files`);
+  } finally {
+    await plain.close();
+  }
+});
+
 void test('typing searches without adding history entries; URL keeps the query', async () => {
   const page = await open('/search/');
   const length = await page.evaluate(() => history.length);

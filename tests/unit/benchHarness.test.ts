@@ -224,4 +224,23 @@ describe('serveStatic', () => {
       await server.close();
     }
   });
+
+  it('answers several byte ranges in one multipart response, or the whole file when told to ignore ranges', async () => {
+    const ranged = await serveStatic(dir);
+    const plain = await serveStatic(dir, { ranges: false });
+    try {
+      const headers = { range: 'bytes=0-9,100-199' };
+      const multi = await fetch(`${ranged.url}/data.bin`, { headers });
+      expect(multi.status).toBe(206);
+      expect(multi.headers.get('content-type')).toMatch(/^multipart\/byteranges; boundary=/u);
+      const body = new Uint8Array(await multi.arrayBuffer());
+      expect(ranged.bytes()).toBe(body.length);
+      const whole = await fetch(`${plain.url}/data.bin`, { headers });
+      expect(whole.status).toBe(200);
+      expect((await whole.arrayBuffer()).byteLength).toBe(1234);
+    } finally {
+      await ranged.close();
+      await plain.close();
+    }
+  });
 });

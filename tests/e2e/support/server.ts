@@ -6,16 +6,20 @@
  *   `dir/index.html` exists;
  * - a missing file gets the site's `404.html` with status 404 (plain text when
  *   the site has none), and is recorded in `notFound`;
- * - only GET and HEAD; paths are percent-decoded and may not leave the root.
+ * - only GET and HEAD; paths are percent-decoded and may not leave the root;
+ * - `Range` requests are answered as nginx answers them, several ranges at
+ *   once included, unless `ranges: false` (a host that ignores them).
  *
  * It is bounded (few sockets, short timeouts) and `close()` ends every open
  * connection, so a test run never hangs on a keep-alive socket.
  */
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { rangeResponse } from '../../../scripts/lib/rangeRequests.ts';
 
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -50,6 +54,8 @@ export interface StaticServer {
   url(path: string): string;
   /** Decoded paths that were answered with 404, in request order. */
   readonly notFound: readonly string[];
+  /** Every request's decoded path, with ` range=…` when it asked for byte ranges, in request order. */
+  readonly requested: readonly string[];
   close(): Promise<void>;
 }
 
@@ -65,9 +71,10 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-export async function startStaticServer(rootDir: string): Promise<StaticServer> {
+export async function startStaticServer(rootDir: string, options: { ranges?: boolean } = {}): Promise<StaticServer> {
   const root = resolve(rootDir);
   const notFound: string[] = [];
+  const requested: string[] = [];
 
   /** The file a decoded URL path names, or undefined; `redirect` when only `path/` exists. */
   async function lookup(path: string): Promise<{ file: string } | { redirect: string } | undefined> {
@@ -106,12 +113,26 @@ export async function startStaticServer(rootDir: string): Promise<StaticServer> 
       res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('bad percent-encoding');
       return;
     }
+    requested.push(req.headers.range ? `${path} range=${req.headers.range}` : path);
     const found = path.includes('\0') ? undefined : await lookup(path);
     if (found && 'redirect' in found) {
       res
         .writeHead(301, { Location: `${found.redirect.split('/').map(encodeURIComponent).join('/')}${url.search}` })
         .end();
       return;
+    }
+    if (found && req.headers.range && options.ranges !== false) {
+      const partial = rangeResponse(
+        req.headers.range,
+        await readFile(found.file),
+        contentTypeOf(found.file),
+        randomBytes(12).toString('hex'),
+      );
+      if (partial) {
+        res.writeHead(partial.status, { ...partial.headers, 'Cache-Control': 'no-store' });
+        res.end(req.method === 'HEAD' ? undefined : partial.body);
+        return;
+      }
     }
     if (found) {
       send(req, res, 200, found.file);
@@ -148,6 +169,7 @@ export async function startStaticServer(rootDir: string): Promise<StaticServer> 
     origin,
     url: (path) => new URL(path, origin).href,
     notFound,
+    requested,
     close: () =>
       new Promise<void>((resolveClose, reject) => {
         server.close((error) => (error ? reject(error) : resolveClose()));

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { parseByteRanges, multipartBoundary, rangeHeader } from '../../src/lib/search/byteRanges.ts';
+import {
+  decodePackIndex,
+  encodePackIndex,
+  PACK_INDEX_PROBE,
+  packIndexFromProbe,
+} from '../../src/lib/search/fragmentPack.ts';
+import { rangeResponse } from '../../scripts/lib/rangeRequests.ts';
+
+const lengths = [1, 127, 128, 300, 16384, 2_000_000, 5];
+
+describe('fragment pack index', () => {
+  it('gives each page the byte range after the pages before it', () => {
+    const index = decodePackIndex(encodePackIndex(lengths));
+    expect(index.pages).toBe(lengths.length);
+    let offset = 0;
+    lengths.forEach((length, page) => {
+      expect(index.range(page)).toEqual({ start: offset, end: offset + length - 1 });
+      offset += length;
+    });
+    expect(index.range(lengths.length)).toBeUndefined();
+    expect(index.range(-1)).toBeUndefined();
+  });
+
+  it('is read from the probe’s two parts, and only from both', () => {
+    const file = Buffer.from(encodePackIndex(lengths));
+    const response = rangeResponse(rangeHeader(PACK_INDEX_PROBE), file, 'application/octet-stream', 'pk');
+    const parts = parseByteRanges(
+      new Uint8Array(response?.body ?? []),
+      multipartBoundary(response?.headers['content-type'] ?? '') ?? '',
+    );
+    expect(parts).toHaveLength(2);
+    expect(packIndexFromProbe(parts)?.range(3)).toEqual({ start: 256, end: 555 });
+    // A server that answered only the first range (or merged them into one part that lacks byte 1's neighbours).
+    expect(packIndexFromProbe(parts.slice(0, 1))).toBeUndefined();
+  });
+
+  it('refuses lengths that are not positive integers, another version and a cut-off length', () => {
+    expect(() => encodePackIndex([3, 0])).toThrow(/positive/u);
+    expect(() => decodePackIndex(new Uint8Array([2, 0, 5]))).toThrow(/version 2/u);
+    expect(() => decodePackIndex(new Uint8Array([1, 0, 0x85]))).toThrow(/cut short/u);
+  });
+});
