@@ -198,19 +198,27 @@ export class SearchEngine {
     response.hits.sort((a, b) => compareHits(a, b, response.sort) || (a.id < b.id ? -1 : 1));
   }
 
-  /** Whether no hit from an unsearched shard could enter hits[0, end). */
-  private settled(response: SearchResponse, end: number): boolean {
-    if (response.complete) return true;
-    const last = response.hits[end - 1] as Hit | undefined;
-    return last !== undefined && last.verbatim === response.terms.length;
+  /**
+   * How many of hits[start, start + count) no hit from an unsearched shard could
+   * come before: all once every shard is searched, else the leading hits that
+   * hold every term (an older shard's hit can only follow them).
+   */
+  private settledCount(response: SearchResponse, start: number, count: number): number {
+    const window = response.hits.slice(start, start + count);
+    if (response.complete) return window.length;
+    const partial = window.findIndex((h) => h.verbatim < response.terms.length);
+    return partial < 0 ? window.length : partial;
   }
 
   /**
    * Loads and verifies hits[start, start + count): a hit whose text holds fewer
    * terms verbatim than its positions suggested moves down; older shards are
-   * searched (1, 2, 4 … at a time) until the window cannot change.
+   * searched (1, 2, 4 … at a time) until the window cannot change. With `least`
+   * below `count` it returns once that many leading hits are final, and later
+   * calls from there can only add to them: a rare phrase shows its newest
+   * matches without waiting for the whole archive to be searched.
    */
-  async details(response: SearchResponse, start: number, count: number): Promise<Hit[]> {
+  async details(response: SearchResponse, start: number, count: number, least = count): Promise<Hit[]> {
     const t2s = await this.t2s;
     let batch = 1;
     for (;;) {
@@ -221,7 +229,8 @@ export class SearchEngine {
       this.sortHits(response);
       const changed = response.hits.slice(start, start + count).some((h, i) => h !== before[i]);
       if (changed) continue;
-      if (this.settled(response, start + count)) return response.hits.slice(start, start + count);
+      const settled = this.settledCount(response, start, count);
+      if (response.complete || settled >= least) return response.hits.slice(start, start + settled);
       await this.searchMore(response, batch);
       batch *= 2;
     }

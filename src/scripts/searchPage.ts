@@ -161,14 +161,21 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
     return li;
   };
 
-  const showMore = async (myGeneration: number) => {
-    if (!current) return;
-    const { response } = current;
-    const hits = await engine.details(response, current.shown, PAGE);
-    if (myGeneration !== generation) return;
-    list.append(...hits.map((h) => renderHit(h, response)));
-    current.shown += hits.length;
-    more.hidden = response.complete && current.shown >= response.hits.length;
+  // One at a time: each call appends after what the previous one showed.
+  let showing = Promise.resolve();
+  /** Appends up to `count` more results, once at least `least` of them are final. */
+  const showMore = (myGeneration: number, count = PAGE, least = count): Promise<void> => {
+    showing = showing.then(async () => {
+      if (!current || myGeneration !== generation) return;
+      const { response } = current;
+      const hits = await engine.details(response, current.shown, count, least);
+      if (myGeneration !== generation) return;
+      list.append(...hits.map((h) => renderHit(h, response)));
+      current.shown += hits.length;
+      // Below a page, the first page is still filling (or there is no more).
+      more.hidden = current.shown < PAGE || (response.complete && current.shown >= response.hits.length);
+    });
+    return showing;
   };
 
   const renderSuggestion = (state: State, response: SearchResponse | null) => {
@@ -224,12 +231,20 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
         more.hidden = true;
         return;
       }
-      await showMore(myGeneration);
+      // The first results show as soon as they are final (see SearchEngine.details): a rare phrase
+      // shows its newest matches while older shards are searched for the rest of the page.
+      more.hidden = true;
+      await showMore(myGeneration, PAGE, 1);
       if (myGeneration !== generation) return;
-      // The first page is final (see SearchEngine); older shards are searched while the reader looks.
       status.textContent = response.complete ? foundText(response) : '已显示最新的结果，正在检索更早的报道…';
       root.dataset.searchState = 'partial';
       root.removeAttribute('aria-busy');
+      while (current && current.shown < PAGE && !(response.complete && current.shown >= response.hits.length)) {
+        const shown = current.shown;
+        await showMore(myGeneration, PAGE - shown, 1);
+        if (myGeneration !== generation) return;
+        if (current.shown === shown) break;
+      }
       await engine.complete(response, () => myGeneration !== generation);
       if (myGeneration !== generation) return;
       renderFacets(response, state);

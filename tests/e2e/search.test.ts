@@ -19,6 +19,7 @@ import { launchBrowser } from './support/browser.ts';
 import { startStaticServer, type StaticServer } from './support/server.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
+const RARE_PHRASE = '城南夜校';
 let dir: string;
 let server: StaticServer;
 let origin: string;
@@ -34,6 +35,9 @@ before(async () => {
   });
   const articles = await fixtureSet(80, 7);
   articles[articles.length - 1].paragraphs.push('读者来信写道：<img src=x onerror=alert(1)> 不应执行。');
+  // A phrase in the newest and the oldest article only, shards apart.
+  const byDate = articles.filter((a) => a.date).sort((a, b) => a.date.localeCompare(b.date));
+  for (const a of [byDate[0], byDate[byDate.length - 1]]) a.paragraphs.push(`社区里的${RARE_PHRASE}今晚开课。`);
   await writeFixtureSite(dir, articles);
   // The article pages here are not Astro's, so give them the highlighter by hand.
   await build({
@@ -52,7 +56,8 @@ before(async () => {
     const html = await readFile(file, 'utf8');
     await writeFile(file, html.replace('</body>', '<script type="module" src="/__test/highlight.js"></script></body>'));
   }
-  await buildSearchIndex({ distDir: dir });
+  // Small shards, so that queries here span several, as they do in a real archive.
+  await buildSearchIndex({ distDir: dir, shardSize: 20 });
   server = await startStaticServer(dir);
   origin = server.origin;
   browser = await launchBrowser();
@@ -122,6 +127,36 @@ void test('a page of results is one request for its fragments where the host ser
   } finally {
     await plain.close();
   }
+});
+
+void test('a rare phrase shows its newest match at once; older ones follow below it, none moves', async () => {
+  const page = await open('/search/');
+  // The results at the moment the page first shows some (it leaves 'searching'), then when done.
+  const firstShown = page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const root = document.querySelector<HTMLElement>('[data-search]')!;
+        const links = () =>
+          [...document.querySelectorAll('[data-search-results] a')].map((a) => a.getAttribute('href') ?? '');
+        const observer = new MutationObserver(() => {
+          if (root.dataset.searchState === 'searching') return;
+          observer.disconnect();
+          resolve(links());
+        });
+        (window as unknown as { held: unknown }).held = observer;
+        observer.observe(root, { attributes: true, attributeFilter: ['data-search-state'] });
+      }),
+  );
+  await page.locator('#search-q').fill(RARE_PHRASE);
+  await page.locator('#search-q').press('Enter');
+  const first = await firstShown;
+  await waitForResults(page);
+  const final = await page
+    .locator('[data-search-results] a')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  assert.equal(final.length, 2, final.join(' '));
+  assert.deepEqual(first, final.slice(0, 1), `first shown: ${first.join(' ')}`);
+  await page.close();
 });
 
 void test('typing searches without adding history entries; URL keeps the query', async () => {
