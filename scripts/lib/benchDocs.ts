@@ -162,10 +162,12 @@ export function benchmarksMarkdown(results: readonly BenchResult[]): string {
     'from /proc. Nothing here is estimated: a figure that was not measured is not in the table.',
     '',
     'Search is measured through the site’s own search page in headless Chromium, served from 127.0.0.1 (text gzip’d',
-    'as a static host would). A cold first query, on a fresh page, is charged for all the search data fetched from the',
-    'page’s start (what it prefetches when the search box gets focus included) until its first page of results is on',
-    'screen; requests after that (older shards, counts) are the page’s background work. A warm query is each of 20',
-    'queries on the same page, once the previous one has finished, timed in the page from submit to results shown.',
+    'and byte ranges served as nginx does). A cold first query, on a fresh page, is charged for all the search data',
+    'fetched from the page’s start (what it prefetches when the search box gets focus included) until its first',
+    'results are on screen: the whole first page for a common phrase, the newest matches for a rare one',
+    '(docs/search.md, “Stopping early”); requests after that (older shards, counts) are the page’s background work.',
+    'A warm query is each of 20 queries on the same page, once the previous one has finished, timed in the page from',
+    'submit to results shown.',
     '',
   ];
   if (anyStub) {

@@ -1,8 +1,9 @@
 /**
  * A QueryRunner (scripts/lib/browserMeasure.ts) that searches the way a reader
  * does: it submits the query in the site's own search page and waits until the
- * page has rendered its results. Timed in the page, from submit to results shown;
- * `hits` is how many results are on screen then (the first page, at most), and
+ * page has rendered its first results. Timed in the page, from submit to results
+ * shown; `hits` is how many results are on screen then (a page at most: fewer when
+ * a rare phrase shows its newest matches while older shards are searched), and
  * requests after `shownAt` (older shards, counts) are not charged to the query.
  */
 import type { Page } from 'playwright-core';
@@ -37,7 +38,7 @@ export function searchPageRunner(): QueryRunner<string> {
       input.value = query;
       form.requestSubmit();
       await done;
-      // The total may still be counting in older shards; what the reader has is the first page.
+      // Older shards may still be filling the page and counting the total; the reader has these.
       const shown = performance.now();
       return { ms: shown - started, hits: results.children.length, shownAt: performance.timeOrigin + shown };
     }, query);
