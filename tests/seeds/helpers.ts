@@ -1,11 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse } from 'yaml';
 import type { ArticleFrontMatter } from '../../src/lib/articleContract.ts';
 import { ingestDirectory, type IngestSummary } from '../../scripts/lib/ingestDirectory.ts';
+import { tempDir } from '../tempDir.ts';
+
+export { tempDir };
 
 export const SEEDS_DIR = new URL('../../seeds/', import.meta.url).pathname;
 
@@ -15,10 +17,6 @@ export interface WrittenArticle {
   frontMatter: ArticleFrontMatter;
   /** The body as a reader sees it: Markdown parsed back to plain text. */
   bodyText: string;
-}
-
-export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `hyrb-${prefix}-`));
 }
 
 export async function ingestTo(

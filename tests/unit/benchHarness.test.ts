@@ -1,7 +1,7 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../tempDir.ts';
 import {
   defaultCommands,
   expandCommand,
@@ -153,7 +153,7 @@ describe('benchHarness', () => {
 });
 
 describe('dirStats', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-test-'));
+  const dir = tempDir('bench-test');
   mkdirSync(join(dir, 'a/b'), { recursive: true });
   mkdirSync(join(dir, '_astro'), { recursive: true });
   writeFileSync(join(dir, 'a/b/index.html'), '<link rel="stylesheet" href="/_astro/x.css"><p>' + '衡阳'.repeat(500));
@@ -191,7 +191,7 @@ describe('dirStats', () => {
 });
 
 describe('serveStatic', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-serve-'));
+  const dir = tempDir('bench-serve');
   mkdirSync(join(dir, 'x'), { recursive: true });
   writeFileSync(join(dir, 'index.html'), '<!doctype html><p>home</p>');
   writeFileSync(join(dir, 'x/index.html'), 'x'.repeat(10_000));

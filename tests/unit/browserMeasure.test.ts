@@ -1,14 +1,14 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../tempDir.ts';
 import { CHROMIUM_PATH, measureQueries, serveStatic } from '../../scripts/lib/browserMeasure.ts';
 
 // Drives headless Chromium (installed by .ci/run); skipped where there is none.
 describe.skipIf(!existsSync(CHROMIUM_PATH))('measureQueries', () => {
   it('loads the page once, runs the first query cold and every query warm, counting bytes', async () => {
     // The page prefetches the search data as it loads: that is the first query's cost, not the page's.
-    const dir = mkdtempSync(join(tmpdir(), 'bench-browser-'));
+    const dir = tempDir('bench-browser');
     writeFileSync(
       join(dir, 'index.html'),
       '<!doctype html><link rel="icon" href="data:,"><title>t</title><p>home</p><script>fetch("/data.json")</script>',
@@ -47,7 +47,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('measureQueries', () => {
   });
 
   it('does not charge a query for what the page fetches after it showed the results', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-browser-'));
+    const dir = tempDir('bench-browser');
     writeFileSync(join(dir, 'index.html'), '<!doctype html><link rel="icon" href="data:,"><title>t</title>');
     writeFileSync(join(dir, 'data.json'), JSON.stringify({ words: ['衡阳'] }));
     const server = await serveStatic(dir);
