@@ -16,7 +16,7 @@ import { articlePageDate, parseArticlePage, type ArticleRecord } from './searchP
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { withPagefindService, type PagefindService } from './searchPagefind.ts';
-import { writeFragmentPack } from './searchPack.ts';
+import { writeShardPack } from './searchPack.ts';
 import { planShards, SHARD_MANIFEST, type ShardInfo, type ShardManifest } from '../../src/lib/search/shards.ts';
 
 export interface BuildSearchIndexOptions {
@@ -206,7 +206,7 @@ export async function buildShard(
   await indexer.release();
   await pruneBundle(dir);
   const meta = await metaName(dir);
-  await writeFragmentPack(dir, meta);
+  await writeShardPack(dir, meta);
   const dates = job.dates.filter(Boolean);
   return {
     path,

@@ -1,8 +1,8 @@
 /**
  * One shard of the search index: a Pagefind index read directly (meta, word
- * chunks, filters, fragments), each file fetched once and kept. Fragments for a
- * page of results come from the shard's pack in one request where the host
- * serves several byte ranges at once (src/lib/search/fragmentPack.ts).
+ * chunks, filters, fragments), each file fetched once and kept. A query's chunks,
+ * and a page of results' fragments, come from the shard's pack in one request
+ * each where the host serves several byte ranges at once (src/lib/search/shardPack.ts).
  */
 import {
   chunksFor,
@@ -23,7 +23,7 @@ import {
   PACK_INDEX_PROBE,
   packIndexFromProbe,
   type PackIndex,
-} from '../lib/search/fragmentPack.ts';
+} from '../lib/search/shardPack.ts';
 import { inflate } from '../lib/search/inflate.ts';
 import type { ShardInfo } from '../lib/search/shards.ts';
 
@@ -99,9 +99,18 @@ export class ShardReader {
   }
 
   async find(terms: readonly QueryTerm[]): Promise<ShardHit[]> {
+    void this.packIndex();
     const meta = await this.meta();
     const { averageLength, recency } = await this.stats();
     const tokens = [...new Set(terms.flatMap((t) => t.tokens))];
+    const chunkOrder = new Map(meta.chunks.map((c, i) => [c.hash, i]));
+    await this.fromPack(
+      this.chunks,
+      tokens.flatMap((t) => chunksFor(meta.chunks, t, true).map((c) => c.hash)),
+      (hash) => chunkOrder.get(hash),
+      (bytes) => bytes,
+      (hash) => this.load(`${this.base}index/${hash}.pf_index`),
+    );
     const byToken = new Map(await Promise.all(tokens.map(async (t) => [t, await this.token(meta, t)] as const)));
     const pages = intersectPages(byToken);
     return pages.map((page) => {
@@ -137,7 +146,7 @@ export class ShardReader {
     return parseFragment(await this.load(`${this.base}fragment/${entry.hash}.pf_fragment`));
   }
 
-  /** Where each fragment lies in the pack; undefined when the host can't serve it in pieces. */
+  /** Where each file lies in the pack; undefined when the host can't serve it in pieces. */
   private packIndex(): Promise<PackIndex | undefined> {
     const loadRanges = this.loadRanges;
     this.pack ??= loadRanges
@@ -149,30 +158,53 @@ export class ShardReader {
     return this.pack;
   }
 
-  /**
-   * Starts loading these pages' fragments: those not yet asked for come in one
-   * request from the pack. Without a pack, `fragment` fetches each file.
-   */
+  /** Starts loading these pages' fragments: those not yet asked for in one request from the pack. */
   async prefetch(pages: readonly number[]): Promise<void> {
-    if (pages.filter((p) => !this.fragments.has(p)).length < 2 || !this.loadRanges) return;
-    const index = await this.packIndex();
-    if (!index) return;
-    const wanted = [...new Set(pages)].flatMap((page) => {
-      const range = this.fragments.has(page) ? undefined : index.range(page);
-      return range ? [{ page, range }] : [];
+    const meta = await this.meta();
+    await this.fromPack(
+      this.fragments,
+      pages,
+      (page) => (page < meta.pages.length ? meta.chunks.length + page : undefined),
+      parseFragment,
+      (page) => this.fragmentFile(page),
+    );
+  }
+
+  /**
+   * Starts loading the files for `keys` that `cache` lacks, in one request for
+   * their ranges of the pack (file `entry(key)` of it). Without a pack (a host
+   * that ignores ranges) it does nothing: each file is then fetched by itself.
+   */
+  private async fromPack<K, V>(
+    cache: Map<K, Promise<V>>,
+    keys: readonly K[],
+    entry: (key: K) => number | undefined,
+    decode: (bytes: Uint8Array) => V,
+    single: (key: K) => Promise<V>,
+  ): Promise<void> {
+    const loadRanges = this.loadRanges;
+    const missing = () => [...new Set(keys)].filter((k) => !cache.has(k));
+    if (!loadRanges || missing().length < 2) return;
+    const [index, meta] = await Promise.all([this.packIndex(), this.meta()]);
+    // A pack that doesn't list every chunk and page is not this index's: leave it.
+    if (!index || index.files !== meta.chunks.length + meta.pages.length) return;
+    const wanted = missing().flatMap((key) => {
+      const n = entry(key);
+      const range = n === undefined ? undefined : index.range(n);
+      return range ? [{ key, range }] : [];
     });
-    if (!wanted.length) return;
-    const parts = this.loadRanges(
+    if (wanted.length < 2) return;
+    const parts = loadRanges(
       `${this.base}${PACK_FILE}`,
       wanted.map((w) => w.range),
     ).catch(() => null);
-    for (const { page, range } of wanted) {
-      this.fragments.set(
-        page,
+    for (const { key, range } of wanted) {
+      cache.set(
+        key,
         parts.then((got) => {
           const bytes = got && sliceParts(got, range);
-          // A part the answer left out: fetch that fragment's own file.
-          return bytes ? parseFragment(inflate(bytes)) : this.fragmentFile(page);
+          // A part the answer left out: fetch that file by itself.
+          return bytes ? decode(inflate(bytes)) : single(key);
         }),
       );
     }

@@ -5,18 +5,18 @@ import {
   encodePackIndex,
   PACK_INDEX_PROBE,
   packIndexFromProbe,
-} from '../../src/lib/search/fragmentPack.ts';
+} from '../../src/lib/search/shardPack.ts';
 import { rangeResponse } from '../../scripts/lib/rangeRequests.ts';
 
 const lengths = [1, 127, 128, 300, 16384, 2_000_000, 5];
 
-describe('fragment pack index', () => {
-  it('gives each page the byte range after the pages before it', () => {
+describe('shard pack index', () => {
+  it('gives each file the byte range after the files before it', () => {
     const index = decodePackIndex(encodePackIndex(lengths));
-    expect(index.pages).toBe(lengths.length);
+    expect(index.files).toBe(lengths.length);
     let offset = 0;
-    lengths.forEach((length, page) => {
-      expect(index.range(page)).toEqual({ start: offset, end: offset + length - 1 });
+    lengths.forEach((length, file) => {
+      expect(index.range(file)).toEqual({ start: offset, end: offset + length - 1 });
       offset += length;
     });
     expect(index.range(lengths.length)).toBeUndefined();

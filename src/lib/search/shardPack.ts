@@ -1,14 +1,15 @@
 /**
- * A shard's fragments in one file, so that a page of results costs one
- * multi-range request instead of one request a result (docs/search.md,
- * "Fragment packs"). `fragments.pack` holds the shard's fragment files as
- * Pagefind wrote them, one after another in page order; `fragments.idx` holds
- * their lengths. The fragment files stay, for hosts without multi-range.
+ * A shard's index chunks and fragments in one file, so that a query's chunks,
+ * and a page of results, each cost one multi-range request instead of one
+ * request a file (docs/search.md, "Packs"). `shard.pack` holds the files as
+ * Pagefind wrote them, one after another: the chunks in the order `pf_meta`
+ * lists them, then the fragments in page order; `shard.pack.idx` holds their
+ * lengths. The files stay, for hosts without multi-range.
  */
 import { sliceParts, type ByteRange, type RangePart } from './byteRanges.ts';
 
-export const PACK_FILE = 'fragments.pack';
-export const PACK_INDEX = 'fragments.idx';
+export const PACK_FILE = 'shard.pack';
+export const PACK_INDEX = 'shard.pack.idx';
 
 const VERSION = 1;
 /**
@@ -18,7 +19,7 @@ const VERSION = 1;
  */
 export const PACK_INDEX_PROBE: readonly ByteRange[] = [{ start: 0, end: 0 }, { start: 2 }];
 
-/** Where each page's fragment lies in the pack. */
+/** Where each file (chunks first, then fragments) lies in the pack. */
 export class PackIndex {
   private readonly offsets: number[];
 
@@ -27,17 +28,17 @@ export class PackIndex {
     for (const length of lengths) this.offsets.push(this.offsets[this.offsets.length - 1] + length);
   }
 
-  get pages(): number {
+  get files(): number {
     return this.offsets.length - 1;
   }
 
-  range(page: number): ByteRange | undefined {
-    if (!(page >= 0 && page < this.pages)) return undefined;
-    return { start: this.offsets[page], end: this.offsets[page + 1] - 1 };
+  range(file: number): ByteRange | undefined {
+    if (!(file >= 0 && file < this.files)) return undefined;
+    return { start: this.offsets[file], end: this.offsets[file + 1] - 1 };
   }
 }
 
-/** The index file for fragments of these byte lengths, in page order. */
+/** The index file for files of these byte lengths, in pack order. */
 export function encodePackIndex(lengths: readonly number[]): Uint8Array {
   const out = [VERSION, 0];
   for (const length of lengths) {
