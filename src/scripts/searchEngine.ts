@@ -214,7 +214,8 @@ export class SearchEngine {
    * Loads and verifies hits[start, start + count): a hit whose text holds fewer
    * terms verbatim than its positions suggested moves down; older shards are
    * searched (1, 2, 4 … at a time) until the window cannot change. With `least`
-   * below `count` it returns once that many leading hits are final, and later
+   * below `count` it searches them one at a time and returns once that many
+   * leading hits are final, and later
    * calls from there can only add to them: a rare phrase shows its newest
    * matches without waiting for the whole archive to be searched.
    */
@@ -232,7 +233,9 @@ export class SearchEngine {
       const settled = this.settledCount(response, start, count);
       if (response.complete || settled >= least) return response.hits.slice(start, start + settled);
       await this.searchMore(response, batch);
-      batch *= 2;
+      // Until a first result is final, one shard at a time: a reader on a slow link pays for every
+      // shard searched. A whole window (`least` = `count`) doubles, for fewer waits.
+      if (least === count) batch *= 2;
     }
   }
 
