@@ -8,7 +8,9 @@
  */
 import { enableCompileCache } from 'node:module';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+
+// Not imported: the ESM wrapper of node:util reads every export, loading the lazy ones (diff, colours…) for nothing.
+const { parseArgs } = process.getBuiltinModule('node:util');
 
 const { values } = parseArgs({
   options: {
@@ -26,8 +28,12 @@ if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
   console.error(`ingest: --workers must be a whole number, not ${values.workers}`);
   process.exit(2);
 }
-// Node keeps the compiled (and type-stripped) modules with the ingest cache, so a small run starts faster.
-if (!values['no-cache']) enableCompileCache(join(values.cache, 'compile'));
+// Node keeps the compiled (and type-stripped) modules with the ingest cache, so a small run starts faster. Worker
+// threads read the variable when they start: a full run's workers compile the parser that a small run then loads.
+if (!values['no-cache']) {
+  process.env.NODE_COMPILE_CACHE = join(values.cache, 'compile');
+  enableCompileCache(process.env.NODE_COMPILE_CACHE);
+}
 const { ingestDirectory } = await import('./lib/ingestDirectory.ts');
 const started = performance.now();
 const summary = await ingestDirectory({

@@ -9,24 +9,32 @@
  * pages are parsed on worker threads.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodePage } from './decode.ts';
 import {
+  changedOrGone,
   emptyIndex,
+  formatIndexLine,
+  indexedPage,
   pageKey,
+  pageKeys,
+  parseIndexLine,
   readIndex,
   readPageEntry,
+  sameStamp,
   sha256,
+  unchangedLine,
   writeIndex,
   writePageEntry,
-  type CacheIndex,
   type FileStamp,
-  sameStamp,
   type IndexedPage,
+  type IndexRecord,
   type OutputRecord,
+  type UnchangedPage,
 } from './ingestCache.ts';
-import { parseManifest, type Manifest, type PageFacts } from './manifest.ts';
+import type { Manifest, PageFacts } from './manifest.ts';
 import type { RenderedPage } from './pageParser.ts';
 import { defaultWorkerCount, parsePages, type ParseRequest } from './parsePool.ts';
 import { rulesFingerprint } from './rulesFingerprint.ts';
@@ -66,6 +74,8 @@ interface Slot {
   /** Messages for this page, in the order they are reported. */
   warnings: string[];
   error?: string;
+  /** A page left as the index records it: its line is written back as read. */
+  alone?: UnchangedPage;
   entry?: IndexedPage;
   /** The rendered page, once known (from the cache entry or the parser). */
   page?: RenderedPage;
@@ -89,10 +99,10 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
   if (!existsSync(options.seedsDir)) throw new Error(`${options.seedsDir}: the seeds folder does not exist`);
   const outDir = resolve(options.outDir);
   const { cacheDir } = options;
-  const manifest = readManifest(options.seedsDir);
-  const files = readdirSync(options.seedsDir)
-    .filter((name) => name.endsWith('.txt'))
-    .sort();
+  const manifest = await readManifest(options.seedsDir);
+  // Both folders are listed on the thread pool while this thread hashes the rules and reads the index.
+  const pageListing = listFolder(options.seedsDir);
+  const listing = listFolder(outDir);
   const rules = rulesFingerprint({
     entry: fileURLToPath(new URL('./pageParser.ts', import.meta.url)),
     dataDirs: [fileURLToPath(new URL('../../data/', import.meta.url))],
@@ -100,32 +110,50 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
     packages: ['nodejieba'], // Its dictionary files.
   });
   const oldIndex = cacheDir ? readIndex(cacheDir, rules, outDir) : emptyIndex(rules, outDir);
-  const index: CacheIndex = emptyIndex(rules, outDir);
+  const files = (await pageListing).filter((name) => name.endsWith('.txt')).sort();
   const seenPages = new Map<string, string>();
   // One listing of the content folder finds the outputs that were deleted and the files to remove,
   // where a stat of every output would cost time in proportion to the archive.
-  const present = new Set(existsSync(outDir) ? readdirSync(outDir) : []);
+  const present = new Set(await listing);
+  const isPresent = (name: string) => present.has(name);
   const asLastWritten = ([name, , size, mtimeMs]: OutputRecord) =>
     options.verifyOutputs ? sameStat(join(outDir, name), size, mtimeMs) : present.has(name);
   const slots: Slot[] = [];
   const requests: ParseRequest[] = [];
 
+  // join() of every page's path costs a small run more than stat-ing them; a file name adds no `..` or `/` to fold.
+  const seedsPrefix = join(options.seedsDir, '_').slice(0, -1);
+  const noFacts = JSON.stringify({});
+
   // First pass, in file order: read and hash every page, find duplicates, sort hits from misses.
   for (const file of files) {
-    const path = join(options.seedsDir, file);
+    const path = seedsPrefix + file;
     const slot: Slot = { file, path, warnings: [], indexed: false };
     slots.push(slot);
     summary.pagesRead += 1;
-    const known = oldIndex.pages[file];
+    const facts = manifest.get(file);
+    const factsJson = facts ? JSON.stringify(facts) : noFacts;
+    const line = oldIndex.pages.get(file);
     let bytes: Buffer | undefined;
     let bytesHash: string;
     let stamp: FileStamp;
+    let record: IndexRecord | undefined;
     try {
       const stat = statSync(path);
       stamp = [stat.size, stat.mtimeMs, stat.ctimeMs];
+      // Left alone, a page costs no more than this: the common case, on every run, for every page.
+      const alone = line && !options.verifyOutputs ? unchangedLine(line, stamp, factsJson) : undefined;
+      if (alone && alone.names.every(isPresent) && !seenPages.has(alone.text)) {
+        seenPages.set(alone.text, file);
+        slot.alone = alone;
+        slot.indexed = true;
+        slot.intact = true;
+        continue;
+      }
+      record = line ? parseIndexLine(line) : undefined;
       // The recorded hash stands for bytes whose size and times are unchanged; any write changes ctime.
-      if (known?.stamp && sameStamp(known.stamp, stamp)) {
-        bytesHash = known.bytes;
+      if (record && sameStamp(record.stamp, stamp)) {
+        bytesHash = record.bytes;
       } else {
         bytes = readFileSync(path);
         bytesHash = sha256(bytes);
@@ -134,14 +162,16 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
       slot.error = `${path}: unreadable: ${(error as Error).message}`;
       continue;
     }
-    const facts = manifest.get(file);
-    const factsJson = JSON.stringify(facts ?? {});
     let text: string | undefined;
-    let entry: IndexedPage;
-    if (known && known.bytes === bytesHash && known.facts === factsJson) {
-      entry = { ...known, stamp };
+    let entry: IndexedPage | undefined;
+    const known = record && record.bytes === bytesHash && record.facts === factsJson ? record : undefined;
+    if (known) {
       slot.indexed = true;
-    } else {
+      entry = indexedPage(known);
+      if (entry) entry.stamp = stamp;
+      else slot.indexed = false; // Damaged: the page is read again.
+    }
+    if (!entry) {
       bytes ??= readFileSync(path);
       const decoded = decodePage(bytes);
       if (!decoded.ok) {
@@ -150,6 +180,7 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
       }
       text = decoded.text;
       const textHash = sha256(text);
+      slot.indexed = false;
       entry = {
         bytes: bytesHash,
         stamp,
@@ -188,7 +219,9 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
 
   // Outputs are written in file order as soon as each page is known, while later pages are still being parsed.
   mkdirSync(outDir, { recursive: true });
-  const wanted = new Set<string>();
+  // After the first pass, each page claims its outputs from the listing; what is left at the end is to remove.
+  const unclaimed = present;
+  const lines = new Map<string, string>();
   let flushed = 0;
   const flush = () => {
     while (flushed < slots.length) {
@@ -201,22 +234,30 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
   const emit = (slot: Slot) => {
     if (slot.error) summary.errors.push(slot.error);
     summary.warnings.push(...slot.warnings);
+    const { alone } = slot;
+    if (alone) {
+      if (alone.encoding !== 'utf-8') summary.warnings.push(`${slot.path}: decoded from ${alone.encoding}`);
+      for (const name of alone.names) unclaimed.delete(name);
+      summary.articlesWritten += alone.names.length;
+      lines.set(slot.file, alone.line);
+      return;
+    }
     const entry = slot.entry;
     if (!entry) return;
     if (slot.page) entry.warnings = slot.page.warnings;
     summary.warnings.push(...entry.warnings);
     if (entry.encoding !== 'utf-8') summary.warnings.push(`${slot.path}: decoded from ${entry.encoding}`);
     entry.outputs = writeOutputs(slot, entry, outDir, summary);
-    for (const [name] of entry.outputs) wanted.add(name);
+    for (const [name] of entry.outputs) unclaimed.delete(name);
     summary.articlesWritten += entry.outputs.length;
-    index.pages[slot.file] = entry;
+    lines.set(slot.file, formatIndexLine(slot.file, entry));
   };
 
   const parsed = new Set<number>();
   flush();
   const pool = {
     workers: options.workers ?? defaultWorkerCount(requests.length),
-    ...(cacheDir ? { tablesPath: join(cacheDir, `keywords-${rules.slice(0, 16)}.bin`) } : {}),
+    ...(cacheDir ? { dataPath: join(cacheDir, parserDataFile(rules)) } : {}),
   };
   await parsePages(requests, pool, (reply) => {
     const slot = slots[reply.slot];
@@ -232,18 +273,21 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
     flush();
   });
   flush();
-  summary.pagesFromCache = slots.filter((s, i) => s.entry && !parsed.has(i)).length;
+  summary.pagesFromCache = slots.filter((s, i) => (s.alone || s.entry) && !parsed.has(i)).length;
 
-  // Files this run wrote are all wanted, so the listing made before it finds every file to remove.
-  for (const name of present) {
-    if (name.endsWith('.md') && !wanted.has(name)) {
+  // Files this run wrote were all claimed, so the listing made before it finds every file to remove.
+  for (const name of unclaimed) {
+    if (name.endsWith('.md')) {
       rmSync(join(outDir, name));
       summary.filesRemoved += 1;
     }
   }
   if (cacheDir) {
-    writeIndex(cacheDir, index);
-    if (requests.length > 0) pruneCache(cacheDir, index, rules);
+    writeIndex(cacheDir, oldIndex, lines);
+    // Entries go out of use when a page changes or goes, or the rules change (and the index with them).
+    if (requests.length > 0 && (oldIndex.pages.size === 0 || changedOrGone(oldIndex, lines))) {
+      pruneCache(cacheDir, pageKeys(lines), rules);
+    }
   }
   return summary;
 }
@@ -270,14 +314,30 @@ function writeOutputs(slot: Slot, entry: IndexedPage, outDir: string, summary: I
   });
 }
 
-/** Removes cache entries no page uses any more, and dictionaries compiled for other rules. */
-function pruneCache(cacheDir: string, index: CacheIndex, rules: string): void {
-  const keys = new Set(Object.values(index.pages).map((page) => `${page.key}.json`));
+/** The parser's compiled data (parserData.ts) for these rules: another name for other rules. */
+function parserDataFile(rules: string): string {
+  return `parser-${rules.slice(0, 16)}.bin`;
+}
+
+/** Removes cache entries no page uses any more, and parser data built for other rules (or by earlier versions). */
+function pruneCache(cacheDir: string, keys: Set<string>, rules: string): void {
   const pages = join(cacheDir, 'pages');
-  if (existsSync(pages)) for (const name of readdirSync(pages)) if (!keys.has(name)) rmSync(join(pages, name));
-  const tables = `keywords-${rules.slice(0, 16)}.bin`;
+  for (const name of existsSync(pages) ? readdirSync(pages) : []) {
+    if (!keys.has(name.slice(0, -'.json'.length))) rmSync(join(pages, name));
+  }
+  const data = parserDataFile(rules);
   for (const name of readdirSync(cacheDir)) {
-    if (name.startsWith('keywords-') && name !== tables) rmSync(join(cacheDir, name), { force: true });
+    if (/^(?:parser|keywords)-/u.test(name) && name !== data) rmSync(join(cacheDir, name), { force: true });
+  }
+}
+
+/** The names in a folder, listed on the thread pool; none when it does not exist. */
+async function listFolder(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
   }
 }
 
@@ -286,7 +346,10 @@ function sameStat(path: string, size: number, mtimeMs: number): boolean {
   return stat !== undefined && stat.size === size && stat.mtimeMs === mtimeMs;
 }
 
-function readManifest(seedsDir: string): Manifest {
+async function readManifest(seedsDir: string): Promise<Manifest> {
   const path = join(seedsDir, MANIFEST);
-  return existsSync(path) ? parseManifest(readFileSync(path, 'utf8'), path) : new Map<string, PageFacts>();
+  if (!existsSync(path)) return new Map<string, PageFacts>();
+  // Loaded only for a manifest: YAML costs a small run more than reading its index.
+  const { parseManifest } = await import('./manifest.ts');
+  return parseManifest(readFileSync(path, 'utf8'), path);
 }

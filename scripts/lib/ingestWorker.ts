@@ -1,6 +1,6 @@
 /**
  * A worker thread of the ingest: loads the page parser, waits for the
- * compiled keyword dictionary (shared memory, the first message), then parses
+ * parser's compiled data (shared memory, the first message), then parses
  * the pages it is sent and posts back their rendered files, one message a page.
  */
 import { parentPort } from 'node:worker_threads';
@@ -11,9 +11,9 @@ import type { ParseReply, ParseRequest } from './parsePool.ts';
 const port = parentPort;
 if (!port) throw new Error('ingestWorker.ts runs only as a worker thread');
 let parse: PageParser | undefined;
-port.on('message', (message: { tables: Uint8Array } | ParseRequest[]) => {
+port.on('message', (message: { data: Uint8Array } | ParseRequest[]) => {
   if (!Array.isArray(message)) {
-    parse = createPageParser(message.tables);
+    parse = createPageParser(message.data);
     return;
   }
   for (const { slot, file, text, facts } of message) port.postMessage(parseOne(parse!, slot, file, text, facts));

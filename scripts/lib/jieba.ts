@@ -4,7 +4,9 @@
  * the same dictionary files, but with the dictionary compiled into flat typed
  * arrays that can be saved and loaded in milliseconds. nodejieba builds its
  * dictionary trie twice on every load (about two seconds), which made the
- * keyword step the floor of every ingest that parses even one page.
+ * keyword step the floor of every ingest that parses even one page. The HMM
+ * model and the lookup shortcuts are compiled with the dictionary, so a
+ * process that parses a few pages reads them instead of building them.
  *
  * What the port keeps from cppjieba, since any of it changes keywords:
  * - words are weighed log(freq / total); user words without a frequency and
@@ -27,25 +29,51 @@ const IDF = 4;
 /** A trie node with longer words below it. */
 const CHILD = 8;
 const SEPARATORS = new Set([0x20, 0x09, 0x0a, 0xff0c, 0x3002]);
-const FORMAT = 3;
+/** A character beyond the BMP (the text is made well-formed before it is cut, so every surrogate is in a pair). */
+const ASTRAL = /[\u{10000}-\u{10ffff}]/u;
+const FORMAT = 5;
 /** cppjieba's MAX_WORD_LENGTH, in runes. */
 const MAX_WORD_LENGTH = 512;
 
-/** The dictionary compiled: an open-addressing hash table of every word, every prefix of a word and every IDF entry. */
+/**
+ * The dictionary compiled: an open-addressing hash table of every word, every
+ * prefix of a word and every IDF entry. Kept small, since a run that parses a
+ * few pages spends more time reading these arrays than using them.
+ */
 export interface JiebaTables {
   minWeight: number;
   idfAverage: number;
-  /** Two numbers a slot, side by side so one probe reads one cache line: entry number + 1 (0: empty) and the key's hash. The slot count is a power of two. */
-  slots: Int32Array;
+  /**
+   * Open addressing by the key's FNV-1a hash, linear probing, a power of two of slots. A slot holds the entry
+   * number + 1 (0: empty) in its low bits, as many as the entry count needs, and the same high bits as the key's
+   * hash, so a probe rejects another key without reading it.
+   */
+  slots: Uint32Array;
   keyStart: Uint32Array;
   /** Key length in UTF-16 units (low 16 bits) and flags (above). */
   meta: Uint32Array;
-  weight: Float64Array;
-  idf: Float64Array;
+  /** A word's weight, as its number in `weights` (a dictionary has a few thousand different ones). */
+  weightIds: Uint16Array | Uint32Array;
+  weights: Float64Array;
+  /** An IDF entry's value, as its number in `idfs`. */
+  idfIds: Uint16Array | Uint32Array;
+  idfs: Float64Array;
   /** Every key's UTF-16 code units; a prefix shares its word's. */
   pool: Uint16Array;
   /** Single characters of the user dictionary: never re-cut by the HMM. */
   userSingles: Uint32Array;
+  /** The entry of each one-unit key by its code unit, -1 for none: the commonest lookup, without hashing. */
+  single: Int32Array;
+  /** The HMM's start log-probabilities, for B, E, M and S. */
+  hmmStart: Float64Array;
+  /** The HMM's transition log-probabilities, `[from * 4 + to]`. */
+  hmmTrans: Float64Array;
+  /** Emission log-probabilities, four a row (B, E, M, S); row 0, all MIN_DOUBLE, is a rune's without any. */
+  emitRows: Float64Array;
+  /** The row of each rune in the BMP, by code point. */
+  emitRow: Uint32Array;
+  /** Runes beyond the BMP that have a row: rune and row, in pairs. */
+  emitAstral: Uint32Array;
 }
 
 export interface DictionaryTexts {
@@ -55,6 +83,8 @@ export interface DictionaryTexts {
   userDict: string;
   /** idf.utf8: `word idf` a line. */
   idf: string;
+  /** hmm_model.utf8: see parseHmmModel. */
+  hmm: string;
 }
 
 /** limonp::Split: empty fields between separators are kept, a trailing one is not. */
@@ -147,6 +177,7 @@ export function buildTables(texts: DictionaryTexts, insertedWords: readonly stri
   const meta = new Uint32Array(upperBound);
   const weight = new Float64Array(upperBound);
   const idf = new Float64Array(upperBound);
+  const hashes = new Int32Array(upperBound);
   const pool = new Uint16Array(poolLength);
   let entries = 0;
   let poolUsed = 0;
@@ -164,6 +195,7 @@ export function buildTables(texts: DictionaryTexts, insertedWords: readonly stri
         slots[slot * 2 + 1] = hash;
         keyStart[e] = start;
         meta[e] = length;
+        hashes[e] = hash;
         return e;
       }
       const e = found - 1;
@@ -187,14 +219,17 @@ export function buildTables(texts: DictionaryTexts, insertedWords: readonly stri
     const start = copy(word);
     let hash = FNV_OFFSET;
     let e = -1;
+    let used = false;
     for (let i = 0; i < word.length; i += 1) {
       const c = word.charCodeAt(i);
       hash = Math.imul(hash ^ c, FNV_PRIME);
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < word.length) continue; // A rune ends after its low surrogate.
       if (e >= 0) meta[e] |= CHILD << 16;
       e = entryFor(hash, start, i + 1);
+      used ||= keyStart[e] === start;
       meta[e] |= NODE << 16;
     }
+    if (!used) poolUsed = start; // Every key of the word was there already: its copy is not needed.
     meta[e] |= WORD << 16;
     weight[e] = weights[w]!;
   }
@@ -207,38 +242,85 @@ export function buildTables(texts: DictionaryTexts, insertedWords: readonly stri
     const word = fields[0];
     const start = copy(word);
     const e = entryFor(hashOf(word, 0, word.length), start, word.length);
+    if (keyStart[e] !== start) poolUsed = start;
     meta[e] |= IDF << 16;
     idf[e] = value;
     idfSum += value;
   }
+  const single = new Int32Array(0x10000).fill(-1);
+  for (let e = 0; e < entries; e += 1) if ((meta[e] & 0xffff) === 1) single[pool[keyStart[e]]] = e;
+  const [weightIds, weightValues] = distinctValues(weight.subarray(0, entries));
+  const [idfIds, idfValues] = distinctValues(idf.subarray(0, entries));
   return {
     minWeight,
     idfAverage: idfSum / idfLines.length,
-    slots: rehash(slots, entries),
+    slots: slotsFor(hashes.subarray(0, entries)),
     keyStart: keyStart.slice(0, entries),
     meta: meta.slice(0, entries),
-    weight: weight.slice(0, entries),
-    idf: idf.slice(0, entries),
+    weightIds,
+    weights: weightValues,
+    idfIds,
+    idfs: idfValues,
     pool: pool.slice(0, poolUsed),
     userSingles: Uint32Array.from([...userSingles].sort((a, b) => a - b)),
+    single,
+    ...compileHmm(parseHmmModel(texts.hmm)),
   };
 }
 
-/** The slots again at about half full, now that the number of entries is known. */
-function rehash(slots: Int32Array, entries: number): Int32Array {
-  let capacity = 1;
-  while (capacity < entries * 2) capacity *= 2;
-  if (capacity * 2 >= slots.length) return slots;
-  const mask = capacity - 1;
-  const out = new Int32Array(capacity * 2);
-  for (let i = 0; i < slots.length; i += 2) {
-    if (slots[i] === 0) continue;
-    let slot = slots[i + 1] & mask;
-    while (out[slot * 2] !== 0) slot = (slot + 1) & mask;
-    out[slot * 2] = slots[i];
-    out[slot * 2 + 1] = slots[i + 1];
+/** The HMM model as flat arrays: one row of four emissions for each rune that has any. */
+function compileHmm(
+  model: HmmModel,
+): Pick<JiebaTables, 'hmmStart' | 'hmmTrans' | 'emitRows' | 'emitRow' | 'emitAstral'> {
+  const rows = new Map<number, number>();
+  for (const map of model.emit) for (const rune of map.keys()) if (!rows.has(rune)) rows.set(rune, rows.size + 1);
+  const emitRows = new Float64Array((rows.size + 1) * 4).fill(MIN_DOUBLE);
+  model.emit.forEach((map, y) => {
+    for (const [rune, prob] of map) emitRows[rows.get(rune)! * 4 + y] = prob;
+  });
+  const emitRow = new Uint32Array(0x10000);
+  const astral: number[] = [];
+  for (const [rune, row] of rows) {
+    if (rune < 0x10000) emitRow[rune] = row;
+    else astral.push(rune, row);
   }
-  return out;
+  return {
+    // A missing probability stays NaN, as the model's own arrays would give it.
+    hmmStart: Float64Array.from({ length: 4 }, (_, y) => model.start[y] ?? NaN),
+    hmmTrans: Float64Array.from({ length: 16 }, (_, i) => model.trans[i >> 2]?.[i & 3] ?? NaN),
+    emitRows,
+    emitRow,
+    emitAstral: Uint32Array.from(astral),
+  };
+}
+
+/** The final slots, at most half full, from each entry's hash (see JiebaTables.slots). */
+function slotsFor(hashes: Int32Array): Uint32Array {
+  let capacity = 1;
+  while (capacity < hashes.length * 2) capacity *= 2;
+  const mask = capacity - 1;
+  const high = highBits(hashes.length);
+  const slots = new Uint32Array(capacity);
+  for (let e = 0; e < hashes.length; e += 1) {
+    let slot = hashes[e] & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = (hashes[e] & high) | (e + 1);
+  }
+  return slots;
+}
+
+/** The bits of a slot above those that number `entries` entries. */
+function highBits(entries: number): number {
+  return ~(2 ** (32 - Math.clz32(entries)) - 1);
+}
+
+/** Each value as its number in a table of the different values (0 is unused entries' 0), 16 bits each when they fit. */
+function distinctValues(values: Float64Array): [Uint16Array | Uint32Array, Float64Array] {
+  const numbers = new Map<number, number>([[0, 0]]);
+  for (const value of values) if (!numbers.has(value)) numbers.set(value, numbers.size);
+  const index = numbers.size <= 0x10000 ? new Uint16Array(values.length) : new Uint32Array(values.length);
+  for (let e = 0; e < values.length; e += 1) index[e] = numbers.get(values[e])!;
+  return [index, Float64Array.from(numbers.keys())];
 }
 
 function samePool(pool: Uint16Array, a: number, b: number, length: number): boolean {
@@ -252,17 +334,39 @@ function hashOf(text: string, start: number, end: number): number {
   return hash;
 }
 
-const ARRAYS = ['slots', 'keyStart', 'meta', 'weight', 'idf', 'pool', 'userSingles'] as const;
+const ARRAYS = [
+  'slots',
+  'keyStart',
+  'meta',
+  'weightIds',
+  'weights',
+  'idfIds',
+  'idfs',
+  'pool',
+  'userSingles',
+  'single',
+  'hmmStart',
+  'hmmTrans',
+  'emitRows',
+  'emitRow',
+  'emitAstral',
+] as const;
+/** Format, minWeight, idfAverage, the byte size of weightIds' and idfIds' numbers, then each array's length. */
+const HEADER = 5 + ARRAYS.length;
 
 /** The tables as one buffer: a header of lengths and scalars, then each array, 8-byte aligned. */
 export function serializeTables(tables: JiebaTables): Uint8Array {
-  const header = new Float64Array(3 + ARRAYS.length);
-  header[0] = FORMAT;
-  header[1] = tables.minWeight;
-  header[2] = tables.idfAverage;
+  const header = new Float64Array(HEADER);
+  header.set([
+    FORMAT,
+    tables.minWeight,
+    tables.idfAverage,
+    tables.weightIds.BYTES_PER_ELEMENT,
+    tables.idfIds.BYTES_PER_ELEMENT,
+  ]);
   let size = header.byteLength;
   ARRAYS.forEach((name, i) => {
-    header[3 + i] = tables[name].length;
+    header[5 + i] = tables[name].length;
     size += align(tables[name].byteLength);
   });
   const out = new Uint8Array(size);
@@ -278,8 +382,7 @@ export function serializeTables(tables: JiebaTables): Uint8Array {
 
 /** The tables from `serializeTables` bytes; undefined when they are not such bytes. */
 export function deserializeTables(bytes: Uint8Array): JiebaTables | undefined {
-  const headerLength = 3 + ARRAYS.length;
-  if (bytes.byteLength < headerLength * 8) return undefined;
+  if (bytes.byteLength < HEADER * 8) return undefined;
   // Typed-array views need 8-byte alignment: a file read whole usually has it, else the bytes are copied.
   let buffer = bytes.buffer as ArrayBuffer;
   let base = bytes.byteOffset;
@@ -288,22 +391,34 @@ export function deserializeTables(bytes: Uint8Array): JiebaTables | undefined {
     new Uint8Array(buffer).set(bytes);
     base = 0;
   }
-  const header = new Float64Array(buffer, base, headerLength);
+  const header = new Float64Array(buffer, base, HEADER);
   if (header[0] !== FORMAT) return undefined;
+  const numbers = (size: number) => (size === 2 ? Uint16Array : size === 4 ? Uint32Array : undefined);
+  const weightIds = numbers(header[3]);
+  const idfIds = numbers(header[4]);
+  if (!weightIds || !idfIds) return undefined;
   const kinds = {
-    slots: Int32Array,
+    slots: Uint32Array,
     keyStart: Uint32Array,
     meta: Uint32Array,
-    weight: Float64Array,
-    idf: Float64Array,
+    weightIds,
+    weights: Float64Array,
+    idfIds,
+    idfs: Float64Array,
     pool: Uint16Array,
     userSingles: Uint32Array,
+    single: Int32Array,
+    hmmStart: Float64Array,
+    hmmTrans: Float64Array,
+    emitRows: Float64Array,
+    emitRow: Uint32Array,
+    emitAstral: Uint32Array,
   } as const;
-  let offset = base + headerLength * 8;
+  let offset = base + HEADER * 8;
   const arrays: Partial<Record<(typeof ARRAYS)[number], unknown>> = {};
   for (const [i, name] of ARRAYS.entries()) {
     const kind = kinds[name];
-    const length = header[3 + i];
+    const length = header[5 + i];
     const byteLength = length * kind.BYTES_PER_ELEMENT;
     if (!Number.isInteger(length) || offset + byteLength > buffer.byteLength) return undefined;
     arrays[name] = new kind(buffer, offset, length);
@@ -358,19 +473,17 @@ export interface Jieba {
   extract(text: string, topN: number): Keyword[];
 }
 
-export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: ReadonlySet<string>): Jieba {
-  const { slots, keyStart, meta, weight, idf, pool, minWeight, idfAverage } = tables;
-  const mask = slots.length / 2 - 1;
+export function createJieba(tables: JiebaTables, stopWords: ReadonlySet<string>): Jieba {
+  const { slots, keyStart, meta, weightIds, weights, idfIds, idfs, pool, minWeight, idfAverage, single } = tables;
+  const { hmmStart, hmmTrans, emitRows, emitRow } = tables;
+  const mask = slots.length - 1;
+  const high = highBits(meta.length);
+  const low = ~high;
   const userSingles = new Set(tables.userSingles);
-  // Shortcuts for the commonest lookups: one-unit keys by code unit, and emission log-probabilities per state.
-  const single = new Int32Array(0x10000).fill(-1);
-  for (let e = 0; e < meta.length; e += 1) if ((meta[e] & 0xffff) === 1) single[pool[keyStart[e]]] = e;
-  const emitTable = new Float64Array(0x10000 * 4).fill(MIN_DOUBLE);
-  hmm.emit.forEach((map, y) => {
-    for (const [rune, prob] of map) if (rune < 0x10000) emitTable[rune * 4 + y] = prob;
-  });
+  const astralRow = new Map<number, number>();
+  for (let i = 0; i < tables.emitAstral.length; i += 2) astralRow.set(tables.emitAstral[i], tables.emitAstral[i + 1]);
   const emitOf = (rune: number, y: number): number =>
-    rune < 0x10000 ? emitTable[rune * 4 + y] : (hmm.emit[y].get(rune) ?? MIN_DOUBLE);
+    emitRows[(rune < 0x10000 ? emitRow[rune] : (astralRow.get(rune) ?? 0)) * 4 + y];
   let path = new Int32Array(1024);
   let score = new Float64Array(1024);
   let status = new Int32Array(256);
@@ -380,10 +493,10 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
     const length = end - start;
     let slot = hash & mask;
     for (;;) {
-      const found = slots[slot * 2];
+      const found = slots[slot];
       if (found === 0) return -1;
-      const e = found - 1;
-      if (slots[slot * 2 + 1] === hash && (meta[e] & 0xffff) === length) {
+      const e = (found & low) - 1;
+      if (((found ^ hash) & high) === 0 && (meta[e] & 0xffff) === length) {
         const at = keyStart[e];
         let same = true;
         for (let i = 0; i < length; i += 1) {
@@ -402,7 +515,7 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
   let choice = new Int32Array(256);
 
   /** Cuts runes [from, to) (offsets into `at`, the runes' unit offsets) into word boundaries, appended to `out`. */
-  const cutRange = (text: string, runes: number[], at: number[], from: number, to: number, out: number[]) => {
+  const cutRange = (text: string, runes: Int32Array, at: Int32Array, from: number, to: number, out: number[]) => {
     const n = to - from;
     if (best.length < n) {
       best = new Float64Array(n * 2);
@@ -423,7 +536,7 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
         const node = (flags & NODE) !== 0;
         const word = node && (flags & WORD) !== 0;
         if (j === i || word) {
-          const value = (j + 1 < n ? best[j + 1] : 0) + (word ? weight[e] : minWeight);
+          const value = (j + 1 < n ? best[j + 1] : 0) + (word ? weights[weightIds[e]] : minWeight);
           if (value > top) {
             top = value;
             pick = word ? j : -1;
@@ -455,7 +568,7 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
     }
   };
 
-  const hmmCut = (runes: number[], begin: number, end: number, out: number[]) => {
+  const hmmCut = (runes: Int32Array, begin: number, end: number, out: number[]) => {
     let left = begin;
     let right = begin;
     while (right !== end) {
@@ -474,7 +587,7 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
     if (left !== right) viterbi(runes, left, right, out);
   };
 
-  const viterbi = (runes: number[], begin: number, end: number, out: number[]) => {
+  const viterbi = (runes: Int32Array, begin: number, end: number, out: number[]) => {
     const X = end - begin;
     if (score.length < X * 4) {
       path = new Int32Array(X * 8);
@@ -482,7 +595,7 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
       status = new Int32Array(X * 2);
     }
     for (let y = 0; y < 4; y += 1) {
-      score[y * X] = hmm.start[y] + emitOf(runes[begin], y);
+      score[y * X] = hmmStart[y] + emitOf(runes[begin], y);
       path[y * X] = -1;
     }
     for (let x = 1; x < X; x += 1) {
@@ -492,7 +605,7 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
         path[now] = 1;
         const emit = emitOf(runes[begin + x], y);
         for (let prev = 0; prev < 4; prev += 1) {
-          const value = score[x - 1 + prev * X] + hmm.trans[prev][y] + emit;
+          const value = score[x - 1 + prev * X] + hmmTrans[prev * 4 + y] + emit;
           if (value > score[now]) {
             score[now] = value;
             path[now] = prev;
@@ -514,25 +627,35 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
     }
   };
 
-  /** The text as cut: each word is runes bounds[k]..bounds[k + 1], units at[first]..at[last + 1]. */
-  const cutBounds = (input: string): { text: string; at: number[]; bounds: number[] } => {
+  // The runes of the text being cut and their unit offsets, in buffers kept from one text to the next.
+  let runes = new Int32Array(4096);
+  let at = new Int32Array(4097);
+
+  /**
+   * The text as cut: each word is runes bounds[k]..bounds[k + 1], units at[first]..at[last + 1] (`at` holds until
+   * the next cut).
+   */
+  const cutBounds = (input: string): { text: string; at: Int32Array; bounds: number[] } => {
     const text = input.toWellFormed();
-    const runes: number[] = [];
-    const at: number[] = [];
-    for (let i = 0; i < text.length;) {
+    if (runes.length < text.length) {
+      runes = new Int32Array(text.length * 2);
+      at = new Int32Array(text.length * 2 + 1);
+    }
+    let count = 0;
+    for (let i = 0; i < text.length; count += 1) {
       const c = text.codePointAt(i)!;
-      runes.push(c);
-      at.push(i);
+      runes[count] = c;
+      at[count] = i;
       i += c > 0xffff ? 2 : 1;
     }
-    at.push(text.length);
+    at[count] = text.length;
     const bounds: number[] = [];
     // PreFilter: a separator is a piece of its own; the text between separators is one piece.
     let start = 0;
-    for (let i = 0; i <= runes.length; i += 1) {
-      if (i === runes.length || SEPARATORS.has(runes[i])) {
+    for (let i = 0; i <= count; i += 1) {
+      if (i === count || SEPARATORS.has(runes[i])) {
         if (i > start) cutRange(text, runes, at, start, i, bounds);
-        if (i < runes.length) bounds.push(i, i);
+        if (i < count) bounds.push(i, i);
         start = i + 1;
       }
     }
@@ -548,7 +671,7 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
 
   const idfOf = (word: string): number => {
     const e = find(word, 0, word.length, hashOf(word, 0, word.length));
-    return e >= 0 && ((meta[e] >>> 16) & IDF) !== 0 ? idf[e] : idfAverage;
+    return e >= 0 && ((meta[e] >>> 16) & IDF) !== 0 ? idfs[idfIds[e]] : idfAverage;
   };
 
   return {
@@ -561,9 +684,10 @@ export function createJieba(tables: JiebaTables, hmm: HmmModel, stopWords: Reado
         const word = cutText.slice(at[bounds[k]], at[bounds[k + 1] + 1]);
         if (!stopWords.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
       }
-      const keywords = [...counts.keys()]
-        .sort(utf8Order)
-        .map((word) => ({ word, weight: counts.get(word)! * idfOf(word) }));
+      const words = [...counts.keys()];
+      // Within the BMP, UTF-16 order is UTF-8 order, and the engine's own comparison is many times faster.
+      words.sort(words.some((word) => ASTRAL.test(word)) ? utf8Order : undefined);
+      const keywords = words.map((word) => ({ word, weight: counts.get(word)! * idfOf(word) }));
       return partialSort(keywords, Math.min(topN, keywords.length));
     },
   };
@@ -573,7 +697,7 @@ const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** HMMSegment's SequentialLetterRule: a letter, then letters and digits. Returns the end (== begin when none). */
-function letters(runes: number[], begin: number, end: number): number {
+function letters(runes: Int32Array, begin: number, end: number): number {
   if (!isLetter(runes[begin])) return begin;
   let i = begin + 1;
   while (i < end && (isLetter(runes[i]) || isDigit(runes[i]))) i += 1;
@@ -581,7 +705,7 @@ function letters(runes: number[], begin: number, end: number): number {
 }
 
 /** HMMSegment's NumbersRule: a digit, then digits and dots. */
-function numbers(runes: number[], begin: number, end: number): number {
+function numbers(runes: Int32Array, begin: number, end: number): number {
   if (!isDigit(runes[begin])) return begin;
   let i = begin + 1;
   while (i < end && (isDigit(runes[i]) || runes[i] === 0x2e)) i += 1;

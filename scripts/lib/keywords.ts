@@ -3,27 +3,19 @@
  * nodejieba's dictionaries, our user dictionary (newspaper terms), every place
  * in the gazetteer as a user word, and our stop words.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Gazetteer } from '../../src/lib/gazetteer.ts';
-import {
-  buildTables,
-  createJieba,
-  deserializeTables,
-  parseHmmModel,
-  serializeTables,
-  type JiebaTables,
-} from './jieba.ts';
+import { buildTables, createJieba, type JiebaTables } from './jieba.ts';
 
 export const USER_DICT_PATH = fileURLToPath(new URL('../../data/userdict.txt', import.meta.url));
 export const STOP_WORDS_PATH = fileURLToPath(new URL('../../data/stopwords.txt', import.meta.url));
-/** jieba's own dictionaries, as shipped with the nodejieba package. */
-export const JIEBA_DICT_DIR = join(
-  dirname(createRequire(import.meta.url).resolve('nodejieba')),
-  'submodules/cppjieba/dict',
-);
+/** jieba's own dictionaries, as shipped with the nodejieba package (found when asked: only a build reads them). */
+export function jiebaDictDir(): string {
+  return join(dirname(createRequire(import.meta.url).resolve('nodejieba')), 'submodules/cppjieba/dict');
+}
 
 export const MAX_KEYWORDS = 8;
 
@@ -55,17 +47,22 @@ export function gazetteerWords(gazetteer: Gazetteer): string[] {
 
 let lastBuilt: { words: string; tables: JiebaTables } | undefined;
 
-/** Compiles jieba's dictionary, our user dictionary and the gazetteer's names (a second or two; kept for the process). */
+/**
+ * Compiles jieba's dictionary and HMM model, our user dictionary and the gazetteer's names (a second or two; kept
+ * for the process).
+ */
 export function buildKeywordTables(gazetteer: Gazetteer): JiebaTables {
   const words = gazetteerWords(gazetteer);
   const userDict = readDictionary(USER_DICT_PATH);
   const key = `${userDict}\n\n${words.join('\n')}`;
   if (lastBuilt?.words === key) return lastBuilt.tables;
+  const dictDir = jiebaDictDir();
   const tables = buildTables(
     {
-      dict: readDictionary(join(JIEBA_DICT_DIR, 'jieba.dict.utf8')),
+      dict: readDictionary(join(dictDir, 'jieba.dict.utf8')),
       userDict,
-      idf: readDictionary(join(JIEBA_DICT_DIR, 'idf.utf8')),
+      idf: readDictionary(join(dictDir, 'idf.utf8')),
+      hmm: readDictionary(join(dictDir, 'hmm_model.utf8')),
     },
     words,
   );
@@ -73,32 +70,11 @@ export function buildKeywordTables(gazetteer: Gazetteer): JiebaTables {
   return tables;
 }
 
-/**
- * The compiled tables as bytes: read from `cachePath` when it holds them,
- * else built and, with a path, saved there for the next run. The caller
- * names the file so that a change of dictionaries or rules changes the name.
- */
-export function keywordTableBytes(gazetteer: Gazetteer, cachePath?: string): Uint8Array {
-  if (cachePath && existsSync(cachePath)) {
-    const bytes = readFileSync(cachePath);
-    if (deserializeTables(bytes)) return bytes;
-  }
-  const bytes = serializeTables(buildKeywordTables(gazetteer));
-  if (cachePath) {
-    mkdirSync(dirname(cachePath), { recursive: true });
-    writeFileSync(`${cachePath}.${process.pid}.tmp`, bytes);
-    renameSync(`${cachePath}.${process.pid}.tmp`, cachePath);
-  }
-  return bytes;
-}
-
-/** The extractor; `tableBytes` from keywordTableBytes, else the dictionaries are compiled now. */
-export function createKeywordExtractor(gazetteer: Gazetteer, tableBytes?: Uint8Array): KeywordExtractor {
-  const tables = (tableBytes && deserializeTables(tableBytes)) || buildKeywordTables(gazetteer);
-  const hmm = parseHmmModel(readDictionary(join(JIEBA_DICT_DIR, 'hmm_model.utf8')));
+/** The extractor over tables from buildKeywordTables (or saved by parserData.ts). */
+export function createKeywordExtractor(tables: JiebaTables): KeywordExtractor {
   const stopWordsText = readDictionary(STOP_WORDS_PATH);
   // jieba's own stop-word check takes the file's lines as they are; ours below skips comments too.
-  const jieba = createJieba(tables, hmm, new Set(stopWordsText.split('\n')));
+  const jieba = createJieba(tables, new Set(stopWordsText.split('\n')));
   const stopWords = new Set(readWordList(STOP_WORDS_PATH));
   return {
     extract(text) {

@@ -1,18 +1,17 @@
 /**
  * Everything needed to turn one decoded page into the files it writes:
- * parsing (ingestPage), slugs and Markdown. Loading it costs the keyword
- * dictionaries, YAML and remark, so the ingest imports this module only when
- * a page misses the cache, and each worker thread loads its own (sharing one
- * compiled keyword dictionary).
+ * parsing (ingestPage), slugs and Markdown. Loading it costs remark and the
+ * parser's compiled data (parserData.ts), so the ingest imports this module
+ * only when a page misses the cache, and each worker thread loads its own
+ * (sharing one copy of the data).
  */
-import { loadGazetteer } from '../../src/lib/gazetteer.ts';
 import { ingestPage } from './ingestPage.ts';
-import { createKeywordExtractor, keywordTableBytes } from './keywords.ts';
+import { createKeywordExtractor } from './keywords.ts';
 import type { PageFacts } from './manifest.ts';
 import { toMarkdownFile } from './markdown.ts';
+import { unpackParserData } from './parserData.ts';
 import { createRegionMatcher } from './regions.ts';
 import { baseSlug, createSlugAllocator } from './slug.ts';
-import { loadVocabulary } from './vocabulary.ts';
 
 /** One output file: its name in the content folder and its bytes as text. */
 export interface RenderedFile {
@@ -28,18 +27,14 @@ export interface RenderedPage {
 
 export type PageParser = (text: string, file: string, facts: PageFacts | undefined) => RenderedPage;
 
-/** The compiled keyword dictionary as bytes, read from `cachePath` or built (and saved there). */
-export function keywordTables(cachePath?: string): Uint8Array {
-  return keywordTableBytes(loadGazetteer(), cachePath);
-}
-
-/** A parser; `tableBytes` from keywordTables, else the keyword dictionary is compiled now. */
-export function createPageParser(tableBytes?: Uint8Array): PageParser {
-  const gazetteer = loadGazetteer();
+/** A parser over the data `loadParserData` gives. */
+export function createPageParser(dataBytes: Uint8Array): PageParser {
+  const data = unpackParserData(dataBytes);
+  if (!data) throw new Error('the page parser was given bytes that are not its data');
   const tools = {
-    vocabulary: loadVocabulary(),
-    regions: createRegionMatcher(gazetteer),
-    keywords: createKeywordExtractor(gazetteer, tableBytes),
+    vocabulary: data.vocabulary,
+    regions: createRegionMatcher(data.gazetteer),
+    keywords: createKeywordExtractor(data.tables),
   };
   return (text, file, facts) => {
     const result = ingestPage(text, file, { ...tools, ...(facts ? { facts } : {}) });

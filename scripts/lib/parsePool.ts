@@ -5,7 +5,7 @@
  * in file order while later pages are still being parsed.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { PageFacts } from './manifest.ts';
 import type { RenderedPage } from './pageParser.ts';
 
@@ -40,8 +40,8 @@ export function defaultWorkerCount(pages: number): number {
 
 export interface PoolOptions {
   workers: number;
-  /** Where the compiled keyword dictionary is kept between runs; none when undefined. */
-  tablesPath?: string;
+  /** Where the parser's compiled data (parserData.ts) is kept between runs; none when undefined. */
+  dataPath?: string;
 }
 
 export async function parsePages(
@@ -50,9 +50,13 @@ export async function parsePages(
   onReply: (reply: ParseReply) => void,
 ): Promise<void> {
   if (requests.length === 0) return;
+  const loadData = async () => {
+    const { loadParserData } = await import('./parserData.ts');
+    return loadParserData(options.dataPath);
+  };
   if (options.workers < 1) {
-    const { createPageParser, keywordTables } = await import('./pageParser.ts');
-    const parse = createPageParser(keywordTables(options.tablesPath));
+    const { createPageParser } = await import('./pageParser.ts');
+    const parse = createPageParser(await loadData());
     for (const { slot, file, text, facts } of requests) {
       try {
         onReply({ slot, page: parse(text, file, facts) });
@@ -86,7 +90,8 @@ export async function parsePages(
     return batch.length;
   };
   const outstanding = new Map<Worker, number>();
-  // Workers start first: they load their modules while this thread reads or compiles the keyword dictionary.
+  const { Worker } = await import('node:worker_threads');
+  // Workers start first: they load their modules while this thread reads or builds the parser's data.
   for (let i = 0; i < options.workers; i += 1) {
     const worker = new Worker(new URL('./ingestWorker.ts', import.meta.url));
     worker.on('message', (reply: ParseReply) => {
@@ -109,13 +114,12 @@ export async function parsePages(
     pool.push(worker);
   }
   try {
-    const { keywordTables } = await import('./pageParser.ts');
-    const tables = keywordTables(options.tablesPath);
-    // One copy of the dictionary in shared memory for all workers.
-    const shared = new Uint8Array(new SharedArrayBuffer(tables.byteLength));
-    shared.set(tables);
+    const data = await loadData();
+    // One copy of the data in shared memory for all workers.
+    const shared = new Uint8Array(new SharedArrayBuffer(data.byteLength));
+    shared.set(data);
     for (const worker of pool) {
-      worker.postMessage({ tables: shared });
+      worker.postMessage({ data: shared });
       outstanding.set(worker, send(worker) + send(worker));
     }
   } catch (error) {

@@ -62,6 +62,27 @@ describe('ingest cache', () => {
     expect(snapshot(out)).toEqual(snapshot(fresh));
   });
 
+  it('removes the files of a page that goes, and keeps the index right over runs that append to it', async () => {
+    const [gone, ...rest] = seeds();
+    const dir = folderWith([gone, ...rest]);
+    const out = tempDir('cache-out');
+    const cache = tempDir('cache');
+    await ingestTo(dir, out, cache);
+    rmSync(join(dir, gone));
+    const removed = await ingestTo(dir, out, cache);
+    expect(removed.summary).toMatchObject({ pagesParsed: 0, filesChanged: 0 });
+    expect(removed.summary.filesRemoved).toBeGreaterThan(0);
+    // Back again, the page comes from its cache entry, which stays until a run that parses something.
+    copyFileSync(join(SEEDS_DIR, gone), join(dir, gone));
+    const back = await ingestTo(dir, out, cache);
+    expect(back.summary).toMatchObject({ pagesParsed: 0, filesChanged: removed.summary.filesRemoved });
+    const again = await ingestTo(dir, out, cache);
+    expect(again.summary).toMatchObject({ pagesParsed: 0, pagesFromCache: seeds().length, filesChanged: 0 });
+    const fresh = tempDir('fresh-out');
+    await ingestTo(dir, fresh);
+    expect(snapshot(out)).toEqual(snapshot(fresh));
+  });
+
   it('re-parses a page whose text or manifest entry changed, and only that page', async () => {
     const files = seeds();
     const dir = folderWith(files);
@@ -144,7 +165,7 @@ describe('ingest cache', () => {
     const cache = tempDir('cache');
     await ingestTo(dir, out, cache);
     const before = snapshot(out);
-    writeFileSync(join(cache, 'index.json'), '{ not json');
+    writeFileSync(join(cache, 'index.txt'), '{ not an index');
     for (const name of readdirSync(join(cache, 'pages'))) writeFileSync(join(cache, 'pages', name), '[');
     rmSync(out, { recursive: true });
     const summary = await ingestDirectory({ seedsDir: dir, outDir: out, cacheDir: cache });

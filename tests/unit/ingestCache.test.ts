@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { emptyIndex, pageKey, sameStamp, validIndex, INDEX_VERSION } from '../../scripts/lib/ingestCache.ts';
+import {
+  emptyIndex,
+  changedOrGone,
+  formatIndex,
+  formatIndexLine,
+  indexChanges,
+  indexedPage,
+  pageKey,
+  pageKeys,
+  parseIndex,
+  parseIndexLine,
+  sameStamp,
+  unchangedLine,
+  type IndexedPage,
+} from '../../scripts/lib/ingestCache.ts';
 import { workerCount, MIN_PAGES_PER_WORKER } from '../../scripts/lib/parsePool.ts';
 import { importSpecifiers, packageName } from '../../scripts/lib/rulesFingerprint.ts';
 
@@ -26,7 +40,25 @@ describe('rules fingerprint inputs', () => {
 });
 
 describe('cache index', () => {
-  const page = { bytes: 'b', text: 't', encoding: 'utf-8', facts: '{}', key: 'k', warnings: [], outputs: [] };
+  const page: IndexedPage = {
+    bytes: 'b',
+    stamp: [10, 1796011371076.7817, 1796011382565.5095],
+    text: 't',
+    encoding: 'utf-8',
+    facts: '{"date":"2020-03-09","page":1}',
+    key: 'k',
+    warnings: ['a.txt: line 3 is in no article'],
+    outputs: [
+      ['x.md', 'h1', 1, 2.5],
+      ['y-2.md', 'h2', 3, 1796011383569.2358],
+    ],
+  };
+  const text = (lines: string[]) => formatIndex('r', '/out', lines);
+  /** The page a line of the index stands for. */
+  const pageOf = (line: string | undefined) => {
+    const record = line === undefined ? undefined : parseIndexLine(line);
+    return record && indexedPage(record);
+  };
 
   it('keys a page by rules, name, manifest entry and text', () => {
     const key = pageKey('r', 'a.txt', '{}', 't');
@@ -36,12 +68,56 @@ describe('cache index', () => {
     expect(pageKey('r', 'a.txt', '{}', 't2')).not.toBe(key);
   });
 
+  it('reads back what it writes, a line a page', () => {
+    const odd = 'tab\there\nand "line".txt';
+    const lines = [formatIndexLine('a.txt', page), formatIndexLine(odd, { ...page, warnings: [], outputs: [] })];
+    const index = parseIndex(text(lines), 'r', '/out');
+    expect([...index.pages.keys()]).toEqual(['a.txt', odd]);
+    expect(index.pages.get('a.txt')).toBe(lines[0]);
+    expect(parseIndexLine(lines[0])?.names).toEqual(['x.md', 'y-2.md']);
+    expect(pageOf(index.pages.get('a.txt'))).toEqual(page);
+    expect(pageOf(index.pages.get(odd))).toEqual({ ...page, warnings: [], outputs: [] });
+    expect(() => formatIndexLine('a.txt', { ...page, outputs: [['a/b.md', 'h', 1, 2]] })).toThrow(/cannot hold/);
+  });
+
+  it('tells a page left alone from its line without splitting it: same stamp, manifest entry, and no warnings', () => {
+    const quiet = { ...page, warnings: [] };
+    const line = formatIndexLine('a.txt', quiet);
+    expect(unchangedLine(line, quiet.stamp, quiet.facts)).toEqual({
+      line,
+      text: 't',
+      encoding: 'utf-8',
+      names: ['x.md', 'y-2.md'],
+    });
+    expect(unchangedLine(line, [10, 1796011371076.7817, 1796011382565.51], quiet.facts)).toBeUndefined();
+    expect(unchangedLine(line, [11, 1796011371076.7817, 1796011382565.5095], quiet.facts)).toBeUndefined();
+    expect(unchangedLine(line, quiet.stamp, '{"date":"2020-03-09"}')).toBeUndefined();
+    expect(unchangedLine(line, quiet.stamp, '{}')).toBeUndefined();
+    expect(unchangedLine(formatIndexLine('a.txt', page), page.stamp, page.facts)).toBeUndefined();
+    expect(unchangedLine(formatIndexLine('a.txt', { ...quiet, outputs: [] }), quiet.stamp, quiet.facts)?.names).toEqual(
+      [],
+    );
+    expect(unchangedLine('"a.txt"\tdamaged', quiet.stamp, quiet.facts)).toBeUndefined();
+  });
+
   it('drops an index made with other rules, of another version or not an index at all', () => {
-    const index = { version: INDEX_VERSION, rules: 'r', outDir: '/out', pages: { 'a.txt': page } };
-    expect(validIndex(index, 'r', '/out').pages).toHaveProperty('a.txt');
-    expect(validIndex(index, 'other', '/out')).toEqual(emptyIndex('other', '/out'));
-    expect(validIndex({ ...index, version: 0 }, 'r', '/out')).toEqual(emptyIndex('r', '/out'));
-    expect(validIndex(null, 'r', '/out')).toEqual(emptyIndex('r', '/out'));
+    const written = text([formatIndexLine('a.txt', page)]);
+    expect(parseIndex(written, 'r', '/out').pages.has('a.txt')).toBe(true);
+    expect(parseIndex(written, 'other', '/out')).toEqual(emptyIndex('other', '/out'));
+    expect(parseIndex(written.replace(/^(\S+)\t\d+/u, '$1\t2'), 'r', '/out')).toEqual(emptyIndex('r', '/out'));
+    expect(parseIndex('{"version":2}', 'r', '/out')).toEqual(emptyIndex('r', '/out'));
+    expect(parseIndex('', 'r', '/out')).toEqual(emptyIndex('r', '/out'));
+  });
+
+  it('loses only the page of a damaged line', () => {
+    const good = formatIndexLine('b.txt', page);
+    const badName = good.replace('"b.txt"', '"c.txt');
+    const index = parseIndex(text(['"a.txt"\tnot enough fields', badName, good]), 'r', '/out');
+    expect(parseIndexLine(index.pages.get('a.txt')!)).toBeUndefined();
+    expect(index.pages.has('c.txt')).toBe(false);
+    expect(pageOf(index.pages.get('b.txt'))).toEqual(page);
+    const cut = parseIndex(text([good.replace(/\t\[\[.*$/u, '\t[[')]), 'r', '/out');
+    expect(pageOf(cut.pages.get('b.txt'))).toBeUndefined();
   });
 
   it('trusts a recorded page hash only while size, mtime and ctime are all unchanged', () => {
@@ -52,11 +128,43 @@ describe('cache index', () => {
     expect(sameStamp([10, 1000.5, 2000.25], [10, 1000.5, 3000])).toBe(false);
   });
 
+  it('appends the lines of the pages that changed, and a tombstone for a page gone; later lines win', () => {
+    const line = (file: string, bytes = 'b') => formatIndexLine(file, { ...page, bytes });
+    const old = parseIndex(text(['a', 'b', 'c', 'd', 'e', 'f'].map((f) => line(`${f}.txt`))), 'r', '/out');
+    expect(indexChanges(old, new Map(old.pages))).toBeUndefined();
+    const pages = new Map(old.pages);
+    pages.set('b.txt', line('b.txt', 'b2'));
+    pages.set('g.txt', line('g.txt'));
+    pages.delete('c.txt');
+    const changes = indexChanges(old, pages);
+    const append = changes && 'append' in changes ? changes.append : '';
+    expect(append.split('\n')).toEqual([line('b.txt', 'b2'), line('g.txt'), '"c.txt"\t', '']);
+    const after = parseIndex(text(['a', 'b', 'c', 'd', 'e', 'f'].map((f) => line(`${f}.txt`))) + append, 'r', '/out');
+    expect([...after.pages.keys()].sort()).toEqual(['a.txt', 'b.txt', 'd.txt', 'e.txt', 'f.txt', 'g.txt']);
+    expect(parseIndexLine(after.pages.get('b.txt')!)?.bytes).toBe('b2');
+    // Its `pages/` entries: page c's went out of use; b's key stayed.
+    expect(changedOrGone(old, pages)).toBe(true);
+    pages.set('c.txt', old.pages.get('c.txt')!);
+    expect(changedOrGone(old, pages)).toBe(false);
+    pages.set('b.txt', formatIndexLine('b.txt', { ...page, bytes: 'b2', key: 'k2' }));
+    expect(changedOrGone(old, pages)).toBe(true);
+    expect(pageKeys(pages)).toEqual(new Set(['k', 'k2']));
+  });
+
+  it('writes the index anew when there is none to append to, or most of it would be lines no longer needed', () => {
+    const line = formatIndexLine('a.txt', page);
+    const pages = new Map([['a.txt', line]]);
+    expect(indexChanges(emptyIndex('r', '/out'), pages)).toEqual({ write: text([line]) });
+    const stale = parseIndex(text([line, formatIndexLine('b.txt', page), formatIndexLine('c.txt', page)]), 'r', '/out');
+    expect(indexChanges(stale, pages)).toEqual({ write: text([line]) });
+    // A last line cut short (a run that died while appending) is not appended to.
+    expect(parseIndex(text([line]).slice(0, -1), 'r', '/out').length).toBe(0);
+  });
+
   it('starts afresh for another content folder, whose files its output records do not describe', () => {
-    const outputs: [string, string, number, number][] = [['x.md', 'h', 1, 2]];
-    const index = { version: INDEX_VERSION, rules: 'r', outDir: '/out', pages: { 'a.txt': { ...page, outputs } } };
-    expect(validIndex(structuredClone(index), 'r', '/out').pages['a.txt']?.outputs).toEqual(outputs);
-    expect(validIndex(structuredClone(index), 'r', '/elsewhere')).toEqual(emptyIndex('r', '/elsewhere'));
+    const written = text([formatIndexLine('a.txt', page)]);
+    expect(pageOf(parseIndex(written, 'r', '/out').pages.get('a.txt'))?.outputs).toEqual(page.outputs);
+    expect(parseIndex(written, 'r', '/elsewhere')).toEqual(emptyIndex('r', '/elsewhere'));
   });
 });
 

@@ -12,7 +12,6 @@ import {
   buildTables,
   createJieba,
   deserializeTables,
-  parseHmmModel,
   partialSort,
   serializeTables,
   utf8Order,
@@ -20,14 +19,14 @@ import {
 import {
   buildKeywordTables,
   gazetteerWords,
-  JIEBA_DICT_DIR,
+  jiebaDictDir,
   STOP_WORDS_PATH,
   USER_DICT_PATH,
 } from '../../scripts/lib/keywords.ts';
 
 const SEEDS = new URL('../../seeds/', import.meta.url).pathname;
 const FIXTURES = new URL('../fixtures/pages/', import.meta.url).pathname;
-const hmm = () => parseHmmModel(readFileSync(join(JIEBA_DICT_DIR, 'hmm_model.utf8'), 'utf8'));
+const hmm = readFileSync(join(jiebaDictDir(), 'hmm_model.utf8'), 'utf8');
 
 function paragraphs(): string[] {
   const pages = [
@@ -46,7 +45,7 @@ describe('keyword port', () => {
     nodejieba.load({ userDict: USER_DICT_PATH, stopWordDict: STOP_WORDS_PATH });
     for (const word of words) nodejieba.insertWord(word);
     const stop = new Set(readFileSync(STOP_WORDS_PATH, 'utf8').split('\n'));
-    const jieba = createJieba(buildKeywordTables(loadGazetteer()), hmm(), stop);
+    const jieba = createJieba(buildKeywordTables(loadGazetteer()), stop);
     const texts = paragraphs();
     expect(texts.length).toBeGreaterThan(100);
     for (const text of texts) {
@@ -57,25 +56,23 @@ describe('keyword port', () => {
 
   it('loads saved tables to the same results, and refuses bytes that are not tables', () => {
     const tables = buildTables(
-      { dict: '衡阳 10 ns\n衡阳市 20 ns\n市 5 n\n召开 8 v\n', userDict: '全市\n', idf: '衡阳市 9.5\n' },
+      { dict: '衡阳 10 ns\n衡阳市 20 ns\n市 5 n\n召开 8 v\n', userDict: '全市\n', idf: '衡阳市 9.5\n', hmm },
       [],
     );
     const loaded = deserializeTables(serializeTables(tables));
     expect(loaded).toBeDefined();
     const text = '衡阳市召开会议，全市参加。';
-    expect(createJieba(loaded!, hmm(), new Set()).extract(text, 5)).toEqual(
-      createJieba(tables, hmm(), new Set()).extract(text, 5),
-    );
+    expect(createJieba(loaded!, new Set()).extract(text, 5)).toEqual(createJieba(tables, new Set()).extract(text, 5));
     expect(deserializeTables(new Uint8Array(16))).toBeUndefined();
     expect(deserializeTables(new TextEncoder().encode('not a table at all, just some text here'))).toBeUndefined();
   });
 
   it('weighs user words without a frequency at the median, and lets an inserted word win', () => {
     const dict = '甲乙 1 n\n丙 100 n\n丁 1000 n\n';
-    const plain = createJieba(buildTables({ dict, userDict: '', idf: 'x 1\n' }, []), hmm(), new Set());
+    const plain = createJieba(buildTables({ dict, userDict: '', idf: 'x 1\n', hmm }, []), new Set());
     expect(plain.cut('甲乙丙')).toEqual(['甲乙', '丙']);
     // 乙丙 takes the median weight (丙's): 甲|乙丙 then ties 甲乙|丙, and the first, shorter candidate wins.
-    const inserted = createJieba(buildTables({ dict, userDict: '', idf: 'x 1\n' }, ['乙丙']), hmm(), new Set());
+    const inserted = createJieba(buildTables({ dict, userDict: '', idf: 'x 1\n', hmm }, ['乙丙']), new Set());
     expect(inserted.cut('甲乙丙')).toEqual(['甲', '乙丙']);
   });
 });

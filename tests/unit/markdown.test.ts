@@ -1,9 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Root } from 'mdast';
+import { toMarkdown } from 'mdast-util-to-markdown';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { ArticleFrontMatter } from '../../src/lib/articleContract.ts';
-import { bodyToMarkdown, frontMatterYaml, toMarkdownFile } from '../../scripts/lib/markdown.ts';
+import { bodyToMarkdown, frontMatterYaml, plainBodyMarkdown, toMarkdownFile } from '../../scripts/lib/markdown.ts';
+import type { BodyBlock } from '../../scripts/lib/split.ts';
 
 const hostile = "<script>alert('x')</script> [点我](javascript:alert(1)) *强调* 1. 不是列表";
 
@@ -86,5 +90,90 @@ describe('front matter written directly', () => {
     expect(frontMatterYaml({ score: 1.5 })).toBeUndefined();
     expect(frontMatterYaml({ nested: [[1]] })).toBeUndefined();
     expect(frontMatterYaml({ source: {} })).toBeUndefined();
+  });
+});
+
+describe('body written directly', () => {
+  /** What remark's serializer writes for the blocks, as bodyToMarkdown calls it. */
+  const viaRemark = (blocks: BodyBlock[]) => {
+    const children = blocks.map((b): Root['children'][number] =>
+      b.type === 'subhead'
+        ? { type: 'heading', depth: 2, children: [{ type: 'text', value: b.text }] }
+        : { type: 'paragraph', children: [{ type: 'text', value: b.text }] },
+    );
+    return toMarkdown({ type: 'root', children }, { bullet: '-', emphasis: '_', fences: true });
+  };
+  const seedLines = () => {
+    const dir = new URL('../../seeds/', import.meta.url).pathname;
+    const pages = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(dir + f, 'utf8'));
+    pages.push(readFileSync(new URL('../fixtures/pages/untrusted-page.txt', import.meta.url), 'utf8'));
+    return pages.flatMap((page) => page.split('\n')).filter((line) => line !== '');
+  };
+  /** Strings mixing CJK with every ASCII character Markdown cares about, where Markdown cares most. */
+  const tricky = (): string[] => {
+    const alphabet = ['衡', '阳', '，', '。', '“', '”', '（', '）', 'R', 'D', 'x', '1', '2', ' ', '\u3000', '\u00a0'];
+    for (let c = 0x21; c < 0x7f; c += 1)
+      if (!/[0-9A-Za-z]/u.test(String.fromCharCode(c))) alphabet.push(String.fromCharCode(c));
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const out: string[] = [];
+    for (let i = 0; i < 20000; i += 1) {
+      let text = '';
+      const length = 1 + Math.floor(next() * 6);
+      for (let j = 0; j < length; j += 1) text += alphabet[Math.floor(next() * alphabet.length)];
+      out.push(text, `衡阳${text}`, `${text}衡阳`);
+    }
+    return out;
+  };
+
+  it('writes what remark writes, for every text it takes', () => {
+    let taken = 0;
+    for (const text of [
+      ...seedLines(),
+      ...tricky(),
+      'R&D投入',
+      '&amp;',
+      '&#x20;',
+      'a&&b',
+      '2.44%',
+      '1.5亿元',
+      '—— 副题',
+    ]) {
+      for (const type of ['paragraph', 'subhead'] as const) {
+        const plain = plainBodyMarkdown([{ type, text }]);
+        if (plain === undefined) continue;
+        taken += 1;
+        expect(plain, text).toBe(viaRemark([{ type, text }]));
+      }
+    }
+    expect(taken).toBeGreaterThan(1000);
+    const blocks: BodyBlock[] = [
+      { type: 'subhead', text: '按下复工复产加速键' },
+      { type: 'paragraph', text: '全社会R&D投入强度达2.44%。' },
+      { type: 'credit', text: '■本报记者 周健 摄' },
+    ];
+    expect(plainBodyMarkdown(blocks)).toBe(viaRemark(blocks));
+    expect(plainBodyMarkdown([])).toBe(viaRemark([]));
+  });
+
+  it('leaves captions, and text that needs more than `&` escaped, to remark', () => {
+    for (const text of [
+      hostile,
+      '1. 不是列表',
+      '- 项',
+      '# 题',
+      '*强调*',
+      'a_b',
+      ' 前空格',
+      '后空格 ',
+      '　全角空格',
+      'a\nb',
+    ]) {
+      expect(plainBodyMarkdown([{ type: 'paragraph', text }]), text).toBeUndefined();
+      expect(bodyToMarkdown([{ type: 'paragraph', text }])).toBe(viaRemark([{ type: 'paragraph', text }]));
+    }
+    expect(plainBodyMarkdown([{ type: 'caption', text: '活动现场。' }])).toBeUndefined();
   });
 });
