@@ -5,13 +5,19 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { encodePackIndex, PACK_FILE, PACK_INDEX } from '../../src/lib/search/shardPack.ts';
-import { parseMeta } from '../../src/lib/search/pagefindFormat.ts';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { decodeCbor, encodeCbor } from '../../src/lib/search/cbor.ts';
+import { encodePackIndex, PACK_FILE, PACK_INDEX, PACK_META } from '../../src/lib/search/shardPack.ts';
+import { DECODED_MARK, parseMeta, payload } from '../../src/lib/search/pagefindFormat.ts';
 
-/** Writes `shard.pack` and `shard.pack.idx` next to the shard's `<meta>.pf_meta`; returns the pack's size. */
+/**
+ * Writes `shard.pack`, `shard.pack.idx` and `shard.meta` next to the shard's
+ * `<meta>.pf_meta`; returns the pack's size.
+ */
 export async function writeShardPack(dir: string, meta: string): Promise<number> {
-  const { chunks, pages } = parseMeta(gunzipSync(await readFile(join(dir, `${meta}.pf_meta`))));
+  const metaFile = gunzipSync(await readFile(join(dir, `${meta}.pf_meta`)));
+  const { chunks, pages } = parseMeta(metaFile);
+  await writeFile(join(dir, PACK_META), withoutPageHashes(metaFile));
   const paths = [
     ...chunks.map((c) => join(dir, 'index', `${c.hash}.pf_index`)),
     ...pages.map((p) => join(dir, 'fragment', `${p.hash}.pf_fragment`)),
@@ -23,4 +29,17 @@ export async function writeShardPack(dir: string, meta: string): Promise<number>
   await writeFile(join(dir, PACK_FILE), pack);
   await writeFile(join(dir, PACK_INDEX), encodePackIndex(files.map((f) => f.length)));
   return pack.length;
+}
+
+/** A `pf_meta` file (inflated) with every page's hash emptied, gzipped as Pagefind writes its files. */
+export function withoutPageHashes(metaFile: Uint8Array): Buffer {
+  const fields = decodeCbor(payload(metaFile));
+  if (!Array.isArray(fields) || !Array.isArray(fields[1])) throw new Error('pf_meta: no page list where expected');
+  const slim = [...fields];
+  slim[1] = fields[1].map((page) => {
+    if (!Array.isArray(page)) throw new Error('pf_meta: a page is not a list');
+    return ['', ...page.slice(1)];
+  });
+  const cbor = encodeCbor(slim);
+  return gzipSync(Buffer.concat([Buffer.from(DECODED_MARK), cbor]), { level: 9 });
 }

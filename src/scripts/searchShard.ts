@@ -20,6 +20,7 @@ import { sliceParts, type ByteRange, type RangePart } from '../lib/search/byteRa
 import {
   PACK_FILE,
   PACK_INDEX,
+  PACK_META,
   PACK_INDEX_PROBE,
   packIndexFromProbe,
   type PackIndex,
@@ -43,6 +44,7 @@ export interface ShardHit {
 
 export class ShardReader {
   private metaFile: Promise<ShardMeta> | undefined;
+  private fullMetaFile: Promise<ShardMeta> | undefined;
   private shardStats: Promise<ShardStats> | undefined;
   private readonly chunks = new Map<string, Promise<Uint8Array>>();
   private readonly tokens = new Map<string, Promise<Map<number, TokenOnPage>>>();
@@ -68,9 +70,16 @@ export class ShardReader {
     void this.packIndex();
   }
 
+  /** The page list, chunk ranges, filters and sorts; without page hashes where packs may serve the fragments. */
   meta(): Promise<ShardMeta> {
-    this.metaFile ??= this.load(`${this.base}${this.info.meta}.pf_meta`).then(parseMeta);
+    this.metaFile ??= this.loadRanges ? this.load(`${this.base}${PACK_META}`).then(parseMeta) : this.fullMeta();
     return this.metaFile;
+  }
+
+  /** Pagefind's own `pf_meta`, page hashes and all: they name the fragment files. */
+  private fullMeta(): Promise<ShardMeta> {
+    this.fullMetaFile ??= this.load(`${this.base}${this.info.meta}.pf_meta`).then(parseMeta);
+    return this.fullMetaFile;
   }
 
   /** What every query on this shard needs from its page list, worked out once. */
@@ -142,7 +151,7 @@ export class ShardReader {
   }
 
   private async fragmentFile(page: number): Promise<Fragment> {
-    const entry = (await this.meta()).pages[page] ?? fail(`page ${page} is not in shard ${this.info.path}`);
+    const entry = (await this.fullMeta()).pages[page] ?? fail(`page ${page} is not in shard ${this.info.path}`);
     return parseFragment(await this.load(`${this.base}fragment/${entry.hash}.pf_fragment`));
   }
 

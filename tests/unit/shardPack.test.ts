@@ -7,6 +7,10 @@ import {
   packIndexFromProbe,
 } from '../../src/lib/search/shardPack.ts';
 import { rangeResponse } from '../../scripts/lib/rangeRequests.ts';
+import { withoutPageHashes } from '../../scripts/lib/searchPack.ts';
+import { decodeCbor, encodeCbor } from '../../src/lib/search/cbor.ts';
+import { DECODED_MARK, parseMeta } from '../../src/lib/search/pagefindFormat.ts';
+import { gunzipSync } from 'node:zlib';
 
 const lengths = [1, 127, 128, 300, 16384, 2_000_000, 5];
 
@@ -40,5 +44,34 @@ describe('shard pack index', () => {
     expect(() => encodePackIndex([3, 0])).toThrow(/positive/u);
     expect(() => decodePackIndex(new Uint8Array([2, 0, 5]))).toThrow(/version 2/u);
     expect(() => decodePackIndex(new Uint8Array([1, 0, 0x85]))).toThrow(/cut short/u);
+  });
+});
+
+describe('shard.meta', () => {
+  const pfMeta = (pages: [string, number][]) =>
+    new Uint8Array([
+      ...new TextEncoder().encode(DECODED_MARK),
+      ...encodeCbor(['1.6.0', pages, [['衡阳', '阳市', 'zxx_c1']], [['region', 'zxx_f1']], [['date', [1, 0]]]]),
+    ]);
+
+  it('is pf_meta with every page hash emptied, all else kept', () => {
+    const full = pfMeta([
+      ['zxx_0123456', 120],
+      ['zxx_89abcde', 64],
+    ]);
+    const slim = parseMeta(gunzipSync(withoutPageHashes(full)));
+    const original = parseMeta(full);
+    expect(slim.pages).toEqual([
+      { hash: '', wordCount: 120 },
+      { hash: '', wordCount: 64 },
+    ]);
+    expect({ ...slim, pages: [] }).toEqual({ ...original, pages: [] });
+  });
+
+  it('encodes what decodeCbor reads back, and refuses what Pagefind does not write', () => {
+    const value = [0, 23, 24, 255, 256, 65535, 65536, 4294967295, '衡阳', ['', [1]]];
+    expect(decodeCbor(encodeCbor(value))).toEqual(value);
+    expect(() => encodeCbor([-1])).toThrow(/non-negative/u);
+    expect(() => encodeCbor([1.5])).toThrow(/non-negative/u);
   });
 });

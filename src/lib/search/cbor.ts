@@ -140,3 +140,31 @@ export function decodeCbor(bytes: Uint8Array): Cbor {
   if (!reader.done) throw new Error(`CBOR: ${bytes.length - reader.at} bytes after the value`);
   return value;
 }
+
+/** Encodes what Pagefind's index files hold (non-negative integers, strings, arrays), as definite lengths. */
+export function encodeCbor(value: number | string | readonly unknown[]): Uint8Array {
+  const out: number[] = [];
+  const head = (major: number, n: number) => {
+    const type = major << 5;
+    if (n < 24) out.push(type | n);
+    else if (n < 0x100) out.push(type | 24, n);
+    else if (n < 0x10000) out.push(type | 25, n >> 8, n & 0xff);
+    else if (n < 0x100000000) out.push(type | 26, (n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
+    else throw new Error(`CBOR: ${n} is too large`);
+  };
+  const write = (v: unknown) => {
+    if (typeof v === 'number') {
+      if (!(Number.isInteger(v) && v >= 0)) throw new Error(`CBOR: ${v} is not a non-negative integer`);
+      head(0, v);
+    } else if (typeof v === 'string') {
+      const bytes = new TextEncoder().encode(v);
+      head(3, bytes.length);
+      for (const b of bytes) out.push(b);
+    } else if (Array.isArray(v)) {
+      head(4, v.length);
+      for (const item of v) write(item);
+    } else throw new Error(`CBOR: cannot encode ${typeof v}`);
+  };
+  write(value);
+  return new Uint8Array(out);
+}
