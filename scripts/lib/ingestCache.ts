@@ -59,8 +59,8 @@ export interface IndexedPage {
 }
 
 /**
- * A page's line as read, split into fields: what a run needs of a page it
- * leaves alone. `indexedPage` decodes the rest.
+ * A page's line split into fields, for a page that changed (one left alone is
+ * checked in place: see unchangedLine). `indexedPage` decodes the rest.
  */
 export interface IndexRecord extends Omit<IndexedPage, 'warnings' | 'outputs'> {
   /** The line itself, written back while the page is unchanged. */
@@ -82,6 +82,8 @@ export interface CacheIndex {
   pages: Map<string, string>;
   /** The length of the index's text as read, when more lines can be appended to it; 0 when it is written anew. */
   length: number;
+  /** The content folder's stamp (folderStamp) as the run that wrote the index left it; '' when unknown. */
+  folder: string;
 }
 
 export function sha256(data: string | Uint8Array): string {
@@ -95,7 +97,15 @@ export function pageKey(rules: string, file: string, facts: string, textHash: st
 
 /** An empty index for these rules and this content folder. */
 export function emptyIndex(rules: string, outDir: string): CacheIndex {
-  return { rules, outDir, pages: new Map(), length: 0 };
+  return { rules, outDir, pages: new Map(), length: 0, folder: '' };
+}
+
+/**
+ * A folder's inode, mtime and ctime: adding, removing or renaming a file in
+ * it changes its mtime and ctime, and ctime cannot be set back.
+ */
+export function folderStamp(stat: { ino: number; mtimeMs: number; ctimeMs: number }): string {
+  return `${stat.ino}\t${stat.mtimeMs}\t${stat.ctimeMs}`;
 }
 
 /**
@@ -122,6 +132,11 @@ export function formatIndexLine(file: string, page: IndexedPage): string {
   ].join('\t');
 }
 
+/** The line recording the content folder's stamp: no file name before its first tab. */
+function folderLine(stamp: string): string {
+  return `\t${stamp}`;
+}
+
 /** The line that removes a page from the index. */
 export function tombstoneLine(file: string): string {
   return `${JSON.stringify(file)}\t`;
@@ -142,7 +157,7 @@ export function parseIndexLine(line: string): IndexRecord | undefined {
     encoding,
     facts,
     key,
-    names: names === '' ? [] : names.split('/'),
+    names: outputNames(names),
     warnings,
     outputs,
   };
@@ -154,7 +169,20 @@ export interface UnchangedPage {
   line: string;
   text: string;
   encoding: string;
-  names: string[];
+  /** The output files' names joined by `/` (see outputNames), split only when a run needs them one by one. */
+  names: string;
+}
+
+/** Output names joined by `/`, one by one. */
+export function outputNames(joined: string): string[] {
+  return joined === '' ? [] : joined.split('/');
+}
+
+/** How many output names `joined` holds, without splitting it. */
+export function outputCount(joined: string): number {
+  let count = joined === '' ? 0 : 1;
+  for (let at = joined.indexOf('/'); at >= 0; at = joined.indexOf('/', at + 1)) count += 1;
+  return count;
 }
 
 /**
@@ -179,7 +207,7 @@ export function unchangedLine(line: string, stamp: FileStamp, facts: string): Un
     line,
     text: line.slice(at, textEnd),
     encoding: line.slice(textEnd + 1, encodingEnd),
-    names: namesEnd === namesAt ? [] : line.slice(namesAt, namesEnd).split('/'),
+    names: line.slice(namesAt, namesEnd),
   };
 }
 
@@ -200,6 +228,21 @@ export function changedOrGone(old: CacheIndex, pages: ReadonlyMap<string, string
     if (now !== line && (now === undefined || parseIndexLine(now)?.key !== parseIndexLine(line)?.key)) return true;
   }
   return false;
+}
+
+/**
+ * The outputs `old` recorded that no page of `pages` has: only the outputs of
+ * pages whose line changed or went are looked at, and the others' names are
+ * read only when there is one.
+ */
+export function unclaimedOutputs(old: CacheIndex, pages: ReadonlyMap<string, string>): string[] {
+  const stale: string[] = [];
+  for (const [file, line] of old.pages) {
+    if (pages.get(file) !== line) stale.push(...(parseIndexLine(line)?.names ?? []));
+  }
+  if (stale.length === 0) return [];
+  const claimed = new Set([...pages.values()].flatMap((line) => parseIndexLine(line)?.names ?? []));
+  return [...new Set(stale)].filter((name) => !claimed.has(name));
 }
 
 /** The whole page the record stands for; undefined when its JSON parts are damaged. */
@@ -251,6 +294,10 @@ export function parseIndex(text: string, rules: string, outDir: string): CacheIn
   for (let i = 1; i < lines.length; i += 1) {
     const line = lines[i];
     const tab = line.indexOf('\t');
+    if (tab === 0) {
+      index.folder = line.slice(1);
+      continue;
+    }
     const file = tab < 0 ? undefined : fileName(line.slice(0, tab));
     if (file === undefined) continue; // Damaged: the page is read again.
     if (tab === line.length - 1) index.pages.delete(file);
@@ -262,19 +309,21 @@ export function parseIndex(text: string, rules: string, outDir: string): CacheIn
 }
 
 /** The index's text: a header, then the pages' lines (formatIndexLine, or as read). */
-export function formatIndex(rules: string, outDir: string, lines: Iterable<string>): string {
-  return `${[headerLine(rules, outDir), ...lines].join('\n')}\n`;
+export function formatIndex(rules: string, outDir: string, lines: Iterable<string>, folder = ''): string {
+  return `${[headerLine(rules, outDir), ...lines, ...(folder ? [folderLine(folder)] : [])].join('\n')}\n`;
 }
 
 /**
- * What to write for the index `pages` (a line each) when `old` is on disk:
- * the lines to append to it, or, when there is no index to append to or the
- * lines it no longer needs would take up as much room as those it does, the
- * whole index anew. Nothing when no page changed.
+ * What to write for the index `pages` (a line each) and the content folder's
+ * `folder` stamp when `old` is on disk: the lines to append to it, or, when
+ * there is no index to append to or the lines it no longer needs would take
+ * up as much room as those it does, the whole index anew. Nothing when
+ * nothing changed.
  */
 export function indexChanges(
   old: CacheIndex,
   pages: ReadonlyMap<string, string>,
+  folder = '',
 ): { append: string } | { write: string } | undefined {
   const changed: string[] = [];
   let live = 0;
@@ -283,10 +332,11 @@ export function indexChanges(
     if (old.pages.get(file) !== line) changed.push(line);
   }
   for (const file of old.pages.keys()) if (!pages.has(file)) changed.push(tombstoneLine(file));
+  if (folder !== old.folder) changed.push(folderLine(folder));
   if (old.length > 0 && changed.length === 0) return undefined;
   const appended = changed.reduce((sum, line) => sum + line.length + 1, 0);
   if (old.length > 0 && old.length + appended < 2 * live) return { append: `${changed.join('\n')}\n` };
-  return { write: formatIndex(old.rules, old.outDir, pages.values()) };
+  return { write: formatIndex(old.rules, old.outDir, pages.values(), folder) };
 }
 
 /** Reads the index; a missing one is empty (see parseIndex). */
@@ -300,9 +350,9 @@ export function readIndex(cacheDir: string, rules: string, outDir: string): Cach
   return parseIndex(text, rules, outDir);
 }
 
-/** Saves the index `pages` (a line each) over `old`, the index as read (see indexChanges). */
-export function writeIndex(cacheDir: string, old: CacheIndex, pages: ReadonlyMap<string, string>): void {
-  const changes = indexChanges(old, pages);
+/** Saves the index `pages` (a line each) and the content folder's stamp over `old`, the index as read (see indexChanges). */
+export function writeIndex(cacheDir: string, old: CacheIndex, pages: ReadonlyMap<string, string>, folder = ''): void {
+  const changes = indexChanges(old, pages, folder);
   if (!changes) return;
   const path = join(cacheDir, INDEX_FILE);
   // A damaged line (a run that died half way through appending) costs only its page; a whole index is written

@@ -16,8 +16,11 @@ import { decodePage } from './decode.ts';
 import {
   changedOrGone,
   emptyIndex,
+  folderStamp,
   formatIndexLine,
   indexedPage,
+  outputCount,
+  outputNames,
   pageKey,
   pageKeys,
   parseIndexLine,
@@ -26,6 +29,7 @@ import {
   sameStamp,
   sha256,
   unchangedLine,
+  unclaimedOutputs,
   writeIndex,
   writePageEntry,
   type FileStamp,
@@ -100,24 +104,30 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
   const outDir = resolve(options.outDir);
   const { cacheDir } = options;
   const manifest = await readManifest(options.seedsDir);
-  // Both folders are listed on the thread pool while this thread hashes the rules and reads the index.
+  // The pages are listed on the thread pool while this thread hashes the rules and reads the index.
   const pageListing = listFolder(options.seedsDir);
-  const listing = listFolder(outDir);
-  const rules = rulesFingerprint({
-    entry: fileURLToPath(new URL('./pageParser.ts', import.meta.url)),
-    dataDirs: [fileURLToPath(new URL('../../data/', import.meta.url))],
-    nodeModules: fileURLToPath(new URL('../../node_modules/', import.meta.url)),
-    packages: ['nodejieba'], // Its dictionary files.
-  });
+  const rules = rulesFingerprint(
+    {
+      entry: fileURLToPath(new URL('./pageParser.ts', import.meta.url)),
+      dataDirs: [fileURLToPath(new URL('../../data/', import.meta.url))],
+      nodeModules: fileURLToPath(new URL('../../node_modules/', import.meta.url)),
+      packages: ['nodejieba'], // Its dictionary files.
+    },
+    cacheDir ? join(cacheDir, 'rules.txt') : undefined,
+  );
   const oldIndex = cacheDir ? readIndex(cacheDir, rules, outDir) : emptyIndex(rules, outDir);
+  const folder = statSync(outDir, { throwIfNoEntry: false });
+  // A content folder whose stamp is as the last run left it holds the outputs the index records and nothing
+  // else, so it is not listed (adding, removing or renaming a file there changes the stamp). Otherwise one
+  // listing finds the outputs that were deleted and the files to remove, where a stat of every output would
+  // cost time in proportion to the archive.
+  const asLeft = !options.verifyOutputs && folder !== undefined && oldIndex.folder === folderStamp(folder);
+  const present = new Set(asLeft ? [] : await listFolder(outDir));
   const files = (await pageListing).filter((name) => name.endsWith('.txt')).sort();
   const seenPages = new Map<string, string>();
-  // One listing of the content folder finds the outputs that were deleted and the files to remove,
-  // where a stat of every output would cost time in proportion to the archive.
-  const present = new Set(await listing);
-  const isPresent = (name: string) => present.has(name);
+  const isPresent = (name: string) => asLeft || present.has(name);
   const asLastWritten = ([name, , size, mtimeMs]: OutputRecord) =>
-    options.verifyOutputs ? sameStat(join(outDir, name), size, mtimeMs) : present.has(name);
+    options.verifyOutputs ? sameStat(join(outDir, name), size, mtimeMs) : isPresent(name);
   const slots: Slot[] = [];
   const requests: ParseRequest[] = [];
 
@@ -143,7 +153,7 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
       stamp = [stat.size, stat.mtimeMs, stat.ctimeMs];
       // Left alone, a page costs no more than this: the common case, on every run, for every page.
       const alone = line && !options.verifyOutputs ? unchangedLine(line, stamp, factsJson) : undefined;
-      if (alone && alone.names.every(isPresent) && !seenPages.has(alone.text)) {
+      if (alone && (asLeft || outputNames(alone.names).every(isPresent)) && !seenPages.has(alone.text)) {
         seenPages.set(alone.text, file);
         slot.alone = alone;
         slot.indexed = true;
@@ -237,8 +247,9 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
     const { alone } = slot;
     if (alone) {
       if (alone.encoding !== 'utf-8') summary.warnings.push(`${slot.path}: decoded from ${alone.encoding}`);
-      for (const name of alone.names) unclaimed.delete(name);
-      summary.articlesWritten += alone.names.length;
+      // A folder not listed has nothing to claim from (see asLeft).
+      if (!asLeft) for (const name of outputNames(alone.names)) unclaimed.delete(name);
+      summary.articlesWritten += outputCount(alone.names);
       lines.set(slot.file, alone.line);
       return;
     }
@@ -274,18 +285,23 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
   });
   flush();
   summary.pagesFromCache = slots.filter((s, i) => (s.alone || s.entry) && !parsed.has(i)).length;
+  // When every page the index knew was left alone, none of its outputs or cache entries went out of use.
+  const allLeftAlone = slots.filter((s) => s.alone).length === oldIndex.pages.size;
 
-  // Files this run wrote were all claimed, so the listing made before it finds every file to remove.
-  for (const name of unclaimed) {
+  // Files this run wrote were all claimed, so the listing made before it finds every file to remove. A folder
+  // not listed holds nothing but the outputs the index recorded: those no page claims now are removed.
+  const toRemove = asLeft ? (allLeftAlone ? [] : unclaimedOutputs(oldIndex, lines)) : unclaimed;
+  for (const name of toRemove) {
     if (name.endsWith('.md')) {
       rmSync(join(outDir, name));
       summary.filesRemoved += 1;
     }
   }
   if (cacheDir) {
-    writeIndex(cacheDir, oldIndex, lines);
+    const stamp = statSync(outDir, { throwIfNoEntry: false });
+    writeIndex(cacheDir, oldIndex, lines, stamp ? folderStamp(stamp) : '');
     // Entries go out of use when a page changes or goes, or the rules change (and the index with them).
-    if (requests.length > 0 && (oldIndex.pages.size === 0 || changedOrGone(oldIndex, lines))) {
+    if (requests.length > 0 && (oldIndex.pages.size === 0 || (!allLeftAlone && changedOrGone(oldIndex, lines)))) {
       pruneCache(cacheDir, pageKeys(lines), rules);
     }
   }

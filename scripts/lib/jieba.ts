@@ -513,6 +513,8 @@ export function createJieba(tables: JiebaTables, stopWords: ReadonlySet<string>)
 
   let best = new Float64Array(256);
   let choice = new Int32Array(256);
+  /** The route's words as pairs of first and last rune, kept from one cut to the next like `best` and `choice`. */
+  let words = new Int32Array(512);
 
   /** Cuts runes [from, to) (offsets into `at`, the runes' unit offsets) into word boundaries, appended to `out`. */
   const cutRange = (text: string, runes: Int32Array, at: Int32Array, from: number, to: number, out: number[]) => {
@@ -520,6 +522,7 @@ export function createJieba(tables: JiebaTables, stopWords: ReadonlySet<string>)
     if (best.length < n) {
       best = new Float64Array(n * 2);
       choice = new Int32Array(n * 2);
+      words = new Int32Array(n * 4);
     }
     // The most probable route through the DAG, from the right (Trie::Find and MPSegment::CalcDP in one pass):
     // a start's candidates are tried shortest first, and only a strictly better route replaces the one found.
@@ -548,13 +551,15 @@ export function createJieba(tables: JiebaTables, stopWords: ReadonlySet<string>)
       choice[i] = pick;
     }
     // MPSegment words, then runs of lone characters re-cut by the HMM (MixSegment::Cut).
-    const words: number[] = []; // Pairs of [first rune, last rune].
+    let count = 0;
     for (let i = 0; i < n;) {
       const last = choice[i] >= 0 ? choice[i] : i;
-      words.push(from + i, from + last);
+      words[count] = from + i;
+      words[count + 1] = from + last;
+      count += 2;
       i = last + 1;
     }
-    for (let k = 0; k < words.length; k += 2) {
+    for (let k = 0; k < count; k += 2) {
       const left = words[k];
       const right = words[k + 1];
       if (left !== right || userSingles.has(runes[left])) {
@@ -562,7 +567,7 @@ export function createJieba(tables: JiebaTables, stopWords: ReadonlySet<string>)
         continue;
       }
       let m = k;
-      while (m < words.length && words[m] === words[m + 1] && !userSingles.has(runes[words[m]])) m += 2;
+      while (m < count && words[m] === words[m + 1] && !userSingles.has(runes[words[m]])) m += 2;
       hmmCut(runes, words[k], words[m - 2] + 1, out);
       k = m - 2;
     }

@@ -29,6 +29,12 @@ const NOT_A_PLACE_AFTER = /^(?:路|街|大道|大街|巷|桥|大桥)/u;
 const CITY_BODY =
   /(?:^|(?<=[^\u4e00-\u9fff]|[在自从由与和及、，的是到赴对向为据经]))市(?:委|政府|人大|政协|纪委|监委|领导|[\u4e00-\u9fff]{1,8}?(?:局|委|院|办|中心|集团|支队|协会))/gu;
 
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** The name that ends here. */
+  name?: string;
+}
+
 export function createRegionMatcher(gazetteer: Gazetteer): RegionMatcher {
   const byName = new Map<string, Region>(gazetteer.regions.map((r) => [r.name, r]));
   const targets = new Map<string, string | null>();
@@ -41,14 +47,17 @@ export function createRegionMatcher(gazetteer: Gazetteer): RegionMatcher {
   // alternation of every name, longest first, finds, but a regular expression that size takes a run that parses a
   // few pages longer to compile than to use. An empty name (an alias left blank) names nothing.
   targets.delete('');
-  // The lengths of the names starting with each code unit, longest first.
-  const lengthsFrom = new Map<number, number[]>();
+  // The names as a trie of code units, walked from each place without cutting the text into candidate strings.
+  const root: TrieNode = { next: new Map() };
   for (const name of targets.keys()) {
-    const lengths = lengthsFrom.get(name.charCodeAt(0)) ?? [];
-    if (lengths.includes(name.length)) continue;
-    lengths.push(name.length);
-    lengths.sort((a, b) => b - a);
-    lengthsFrom.set(name.charCodeAt(0), lengths);
+    let node = root;
+    for (let i = 0; i < name.length; i += 1) {
+      const unit = name.charCodeAt(i);
+      let child = node.next.get(unit);
+      if (!child) node.next.set(unit, (child = { next: new Map() }));
+      node = child;
+    }
+    node.name = name;
   }
 
   const mentions = (text: string): string[] => {
@@ -70,11 +79,14 @@ export function createRegionMatcher(gazetteer: Gazetteer): RegionMatcher {
   };
 
   const longestName = (text: string, at: number): string | undefined => {
-    for (const length of lengthsFrom.get(text.charCodeAt(at)) ?? []) {
-      const name = text.slice(at, at + length);
-      if (name.length === length && targets.has(name)) return name;
+    let found: string | undefined;
+    let node: TrieNode | undefined = root;
+    for (let i = at; i < text.length; i += 1) {
+      node = node.next.get(text.charCodeAt(i));
+      if (!node) break;
+      if (node.name !== undefined) found = node.name;
     }
-    return undefined;
+    return found;
   };
 
   return {

@@ -1,21 +1,28 @@
+import { mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  emptyIndex,
   changedOrGone,
+  emptyIndex,
+  folderStamp,
   formatIndex,
   formatIndexLine,
   indexChanges,
   indexedPage,
+  outputCount,
+  outputNames,
   pageKey,
   pageKeys,
   parseIndex,
   parseIndexLine,
   sameStamp,
   unchangedLine,
+  unclaimedOutputs,
   type IndexedPage,
 } from '../../scripts/lib/ingestCache.ts';
 import { workerCount, MIN_PAGES_PER_WORKER } from '../../scripts/lib/parsePool.ts';
-import { importSpecifiers, packageName } from '../../scripts/lib/rulesFingerprint.ts';
+import { importSpecifiers, packageName, rulesFingerprint } from '../../scripts/lib/rulesFingerprint.ts';
+import { tempDir } from '../tempDir.ts';
 
 describe('rules fingerprint inputs', () => {
   it('finds static, re-exported and dynamic imports', () => {
@@ -28,6 +35,49 @@ describe('rules fingerprint inputs', () => {
       "// from the page's text",
     ].join('\n');
     expect(importSpecifiers(source)).toEqual(['./a.ts', '../b.ts', './c.ts', './d.ts', 'nodejieba']);
+  });
+
+  it('keeps the fingerprint while every file it was worked out from is as it was, and only then', () => {
+    const dir = tempDir('rules');
+    // Each write gets an mtime of its own: two writes within one tick of the file system's clock look alike.
+    let tick = 0;
+    const file = (path: string, text: string) => {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+      tick += 1;
+      for (const at of [join(dir, path), join(dir, path, '..')])
+        utimesSync(at, new Date(), new Date(1e12 + tick * 1000));
+    };
+    file('lib/entry.ts', "import { a } from './a.ts';\nimport pkg from 'pkg';\n");
+    file('lib/a.ts', 'export const a = 1;\n');
+    file('data/words.txt', '衡阳\n');
+    file('node_modules/pkg/package.json', '{"version":"1.0.0"}');
+    const inputs = {
+      entry: join(dir, 'lib/entry.ts'),
+      dataDirs: [join(dir, 'data')],
+      nodeModules: join(dir, 'node_modules'),
+    };
+    const memo = join(dir, 'cache/rules.txt');
+    const plain = rulesFingerprint(inputs);
+    expect(rulesFingerprint(inputs, memo)).toBe(plain);
+    const kept = statSync(memo).mtimeMs;
+    expect(rulesFingerprint(inputs, memo)).toBe(plain);
+    expect(statSync(memo).mtimeMs).toBe(kept);
+    const changes: [string, string][] = [
+      ['lib/a.ts', 'export const a = 2;\n'],
+      ['data/more.yaml', 'x: 1\n'],
+      ['node_modules/pkg/package.json', '{"version":"1.0.1"}'],
+    ];
+    let last = plain;
+    for (const [path, text] of changes) {
+      file(path, text);
+      const now = rulesFingerprint(inputs, memo);
+      expect(now).toBe(rulesFingerprint(inputs));
+      expect(now).not.toBe(last);
+      last = now;
+    }
+    writeFileSync(memo, readFileSync(memo, 'utf8').replace(last, 'f'.repeat(64)).slice(0, -1));
+    expect(rulesFingerprint(inputs, memo)).toBe(last);
   });
 
   it('names the package of a bare specifier only', () => {
@@ -87,15 +137,17 @@ describe('cache index', () => {
       line,
       text: 't',
       encoding: 'utf-8',
-      names: ['x.md', 'y-2.md'],
+      names: 'x.md/y-2.md',
     });
+    expect(outputNames('x.md/y-2.md')).toEqual(['x.md', 'y-2.md']);
+    expect(['', 'x.md', 'x.md/y-2.md', 'a/b/c'].map(outputCount)).toEqual([0, 1, 2, 3]);
     expect(unchangedLine(line, [10, 1796011371076.7817, 1796011382565.51], quiet.facts)).toBeUndefined();
     expect(unchangedLine(line, [11, 1796011371076.7817, 1796011382565.5095], quiet.facts)).toBeUndefined();
     expect(unchangedLine(line, quiet.stamp, '{"date":"2020-03-09"}')).toBeUndefined();
     expect(unchangedLine(line, quiet.stamp, '{}')).toBeUndefined();
     expect(unchangedLine(formatIndexLine('a.txt', page), page.stamp, page.facts)).toBeUndefined();
-    expect(unchangedLine(formatIndexLine('a.txt', { ...quiet, outputs: [] }), quiet.stamp, quiet.facts)?.names).toEqual(
-      [],
+    expect(unchangedLine(formatIndexLine('a.txt', { ...quiet, outputs: [] }), quiet.stamp, quiet.facts)?.names).toBe(
+      '',
     );
     expect(unchangedLine('"a.txt"\tdamaged', quiet.stamp, quiet.facts)).toBeUndefined();
   });
@@ -159,6 +211,33 @@ describe('cache index', () => {
     expect(indexChanges(stale, pages)).toEqual({ write: text([line]) });
     // A last line cut short (a run that died while appending) is not appended to.
     expect(parseIndex(text([line]).slice(0, -1), 'r', '/out').length).toBe(0);
+  });
+
+  it('records the content folder as a run left it, and finds the outputs no page claims any more', () => {
+    const stamp = folderStamp({ ino: 42, mtimeMs: 1796011383569.2358, ctimeMs: 1796011383570.5 });
+    const a = formatIndexLine('a.txt', page);
+    const b = formatIndexLine('b.txt', { ...page, outputs: [['z.md', 'h', 1, 2]] });
+    const written = formatIndex('r', '/out', [a, b], stamp);
+    const old = parseIndex(written, 'r', '/out');
+    expect(old.folder).toBe(stamp);
+    expect([...old.pages.keys()]).toEqual(['a.txt', 'b.txt']);
+    expect(indexChanges(old, new Map(old.pages), stamp)).toBeUndefined();
+    const changes = indexChanges(old, new Map(old.pages), 'other');
+    const append = changes && 'append' in changes ? changes.append : '';
+    expect(parseIndex(written + append, 'r', '/out').folder).toBe('other');
+    // b's page now writes y-2.md only; a's page, unchanged, still claims x.md and y-2.md.
+    expect(unclaimedOutputs(old, new Map(old.pages))).toEqual([]);
+    const now = formatIndexLine('b.txt', { ...page, outputs: [['y-2.md', 'h', 1, 2]] });
+    expect(
+      unclaimedOutputs(
+        old,
+        new Map([
+          ['a.txt', a],
+          ['b.txt', now],
+        ]),
+      ),
+    ).toEqual(['z.md']);
+    expect(unclaimedOutputs(old, new Map([['b.txt', b]]))).toEqual(['x.md', 'y-2.md']);
   });
 
   it('starts afresh for another content folder, whose files its output records do not describe', () => {
