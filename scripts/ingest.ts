@@ -30,6 +30,8 @@ if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
 }
 // Node keeps the compiled (and type-stripped) modules with the ingest cache, so a small run starts faster. Worker
 // threads read the variable when they start: a full run's workers compile the parser that a small run then loads.
+// Enabled here it covers the modules imported from now on; `npm run ingest` also sets the variable before Node
+// starts, which covers this file too and spares loading the TypeScript stripper at all (about 30 ms of a day's run).
 if (!values['no-cache']) {
   process.env.NODE_COMPILE_CACHE = join(values.cache, 'compile');
   enableCompileCache(process.env.NODE_COMPILE_CACHE);

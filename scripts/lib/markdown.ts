@@ -70,17 +70,18 @@ const PLAIN = /^(?![+\-=>~]|\d+[.)])(?!\s)[^\x00-\x1f\x7f#*<[\\\]_`]+(?<!\s)$/u;
 /**
  * The body written directly, byte for byte as remark's serializer writes it
  * with the options above, when every block is a paragraph or a subhead of
- * PLAIN text: then the only escape is `&` before a letter, which would start
- * a character reference (`R&D` → `R\&D`). Undefined for anything else (a
- * caption, text that needs escaping), which goes through remark. It is many
+ * PLAIN text, or a caption of it: then the only escape is `&` before a letter, which would start
+ * a character reference (`R&D` → `R\&D`). Undefined for anything else (text
+ * that needs escaping), which goes through remark. It is many
  * times faster, and a run that parses a day's pages is spared loading remark.
  */
 export function plainBodyMarkdown(blocks: BodyBlock[]): string | undefined {
   const out: string[] = [];
   for (const { type, text } of blocks) {
-    if (type === 'caption' || !PLAIN.test(text)) return undefined;
+    if (!PLAIN.test(text)) return undefined;
     const escaped = text.replace(/&(?=[A-Za-z])/gu, '\\&');
-    out.push(type === 'subhead' ? `## ${escaped}` : escaped);
+    // A caption is a paragraph of emphasis (see bodyToMarkdown): its `_` stand at the line's ends, where they open and close.
+    out.push(type === 'subhead' ? `## ${escaped}` : type === 'caption' ? `_${escaped}_` : escaped);
   }
   return out.length === 0 ? '' : `${out.join('\n\n')}\n`;
 }

@@ -99,7 +99,9 @@ describe('body written directly', () => {
     const children = blocks.map((b): Root['children'][number] =>
       b.type === 'subhead'
         ? { type: 'heading', depth: 2, children: [{ type: 'text', value: b.text }] }
-        : { type: 'paragraph', children: [{ type: 'text', value: b.text }] },
+        : b.type === 'caption'
+          ? { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: b.text }] }] }
+          : { type: 'paragraph', children: [{ type: 'text', value: b.text }] },
     );
     return toMarkdown({ type: 'root', children }, { bullet: '-', emphasis: '_', fences: true });
   };
@@ -141,7 +143,7 @@ describe('body written directly', () => {
       '1.5亿元',
       '—— 副题',
     ]) {
-      for (const type of ['paragraph', 'subhead'] as const) {
+      for (const type of ['paragraph', 'subhead', 'caption'] as const) {
         const plain = plainBodyMarkdown([{ type, text }]);
         if (plain === undefined) continue;
         taken += 1;
@@ -152,13 +154,14 @@ describe('body written directly', () => {
     const blocks: BodyBlock[] = [
       { type: 'subhead', text: '按下复工复产加速键' },
       { type: 'paragraph', text: '全社会R&D投入强度达2.44%。' },
+      { type: 'caption', text: '活动现场。' },
       { type: 'credit', text: '■本报记者 周健 摄' },
     ];
     expect(plainBodyMarkdown(blocks)).toBe(viaRemark(blocks));
     expect(plainBodyMarkdown([])).toBe(viaRemark([]));
   });
 
-  it('leaves captions, and text that needs more than `&` escaped, to remark', () => {
+  it('leaves text that needs more than `&` escaped to remark', () => {
     for (const text of [
       hostile,
       '1. 不是列表',
@@ -171,9 +174,10 @@ describe('body written directly', () => {
       '　全角空格',
       'a\nb',
     ]) {
-      expect(plainBodyMarkdown([{ type: 'paragraph', text }]), text).toBeUndefined();
-      expect(bodyToMarkdown([{ type: 'paragraph', text }])).toBe(viaRemark([{ type: 'paragraph', text }]));
+      for (const type of ['paragraph', 'caption'] as const) {
+        expect(plainBodyMarkdown([{ type, text }]), text).toBeUndefined();
+        expect(bodyToMarkdown([{ type, text }])).toBe(viaRemark([{ type, text }]));
+      }
     }
-    expect(plainBodyMarkdown([{ type: 'caption', text: '活动现场。' }])).toBeUndefined();
   });
 });
