@@ -22,6 +22,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { launchChromium } from './lib/browserMeasure.ts';
+import { rangeResponse } from './lib/rangeRequests.ts';
 import { buildSearchIndex, articlePages } from './lib/searchIndex.ts';
 import { withPagefind } from './lib/searchPagefind.ts';
 import { fixtureSet, prng, writeFixtureSite } from './lib/searchFixtures.ts';
@@ -120,6 +121,15 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     let body = await readFile(file);
     const type = TYPES[extname(file)];
+    // Byte ranges as nginx serves them, so the engine reads its packs here as it does on a real host.
+    const partial = req.headers.range
+      ? rangeResponse(req.headers.range, body, type ?? 'application/octet-stream', 'eval-boundary')
+      : undefined;
+    if (partial) {
+      bytesSent += partial.body.length;
+      res.writeHead(partial.status, partial.headers).end(partial.body);
+      return;
+    }
     const headers: Record<string, string> = { 'content-type': type ?? 'application/octet-stream' };
     // Text is compressed as any static host would; Pagefind's own files are gzip inside already.
     if (type && /gzip/u.test(String(req.headers['accept-encoding']))) {

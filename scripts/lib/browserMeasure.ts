@@ -4,13 +4,13 @@
  * on a page. Generic: it takes a URL and a function that runs one query, so
  * the search evaluation can reuse it with its own queries and UI.
  */
-import { createReadStream, existsSync, statSync, readFileSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { rangeResponse } from './rangeRequests.ts';
+import { fileSlices, rangeResponse } from './rangeRequests.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -100,7 +100,14 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
     const ext = extname(file);
     const type = TYPES[ext] ?? 'application/octet-stream';
     if (ranges && req.headers.range) {
-      const partial = rangeResponse(req.headers.range, readFileSync(file), type, randomBytes(12).toString('hex'));
+      // Only the ranges asked for are read, as nginx does: reading a whole pack cost each request ~2 ms at 10k.
+      const fd = openSync(file, 'r');
+      let partial;
+      try {
+        partial = rangeResponse(req.headers.range, fileSlices(fd), type, randomBytes(12).toString('hex'));
+      } finally {
+        closeSync(fd);
+      }
       if (partial) return send(partial.status, partial.body, partial.headers);
     }
     const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));

@@ -4,6 +4,7 @@
  * range as a plain 206, several as `multipart/byteranges`, ranges that miss the
  * file as 416.
  */
+import { fstatSync, readSync } from 'node:fs';
 
 export interface RangeResponse {
   status: 206 | 416;
@@ -33,33 +34,60 @@ export function parseRangeHeader(header: string, size: number): { start: number;
   return ranges;
 }
 
+/** A file read piece by piece, as nginx reads it, rather than whole. */
+export interface FileSlices {
+  size: number;
+  /** Bytes [start, end], inclusive. */
+  read: (start: number, end: number) => Buffer;
+}
+
+/** An open file's slices, read with `pread`. */
+export function fileSlices(fd: number): FileSlices {
+  return {
+    size: fstatSync(fd).size,
+    read: (start, end) => {
+      const bytes = Buffer.alloc(end - start + 1);
+      let done = 0;
+      while (done < bytes.length) {
+        const n = readSync(fd, bytes, done, bytes.length - done, start + done);
+        if (n === 0) throw new Error(`the file ended before byte ${start + done}`);
+        done += n;
+      }
+      return bytes;
+    },
+  };
+}
+
 /** The answer to `header` for `file`; undefined means serve the whole file (200), as RFC 9110 allows. */
 export function rangeResponse(
   header: string,
-  file: Buffer,
+  contents: Buffer | FileSlices,
   contentType: string,
   boundary: string,
 ): RangeResponse | undefined {
-  const ranges = parseRangeHeader(header, file.length);
+  const file = Buffer.isBuffer(contents)
+    ? { size: contents.length, read: (start: number, end: number) => contents.subarray(start, end + 1) }
+    : contents;
+  const ranges = parseRangeHeader(header, file.size);
   if (!ranges) return undefined;
   if (!ranges.length) {
-    return { status: 416, headers: { 'content-range': `bytes */${file.length}` }, body: Buffer.alloc(0) };
+    return { status: 416, headers: { 'content-range': `bytes */${file.size}` }, body: Buffer.alloc(0) };
   }
   if (ranges.length === 1) {
     const [{ start, end }] = ranges;
     return {
       status: 206,
-      headers: { 'content-type': contentType, 'content-range': `bytes ${start}-${end}/${file.length}` },
-      body: file.subarray(start, end + 1),
+      headers: { 'content-type': contentType, 'content-range': `bytes ${start}-${end}/${file.size}` },
+      body: file.read(start, end),
     };
   }
   const chunks: Buffer[] = [];
   for (const { start, end } of ranges) {
     chunks.push(
       Buffer.from(
-        `\r\n--${boundary}\r\nContent-Type: ${contentType}\r\nContent-Range: bytes ${start}-${end}/${file.length}\r\n\r\n`,
+        `\r\n--${boundary}\r\nContent-Type: ${contentType}\r\nContent-Range: bytes ${start}-${end}/${file.size}\r\n\r\n`,
       ),
-      file.subarray(start, end + 1),
+      file.read(start, end),
     );
   }
   chunks.push(Buffer.from(`\r\n--${boundary}--\r\n`));

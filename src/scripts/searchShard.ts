@@ -119,6 +119,8 @@ export class ShardReader {
       (hash) => chunkOrder.get(hash),
       (bytes) => bytes,
       (hash) => this.load(`${this.base}index/${hash}.pf_index`),
+      // A lone chunk is one request by itself, and needs no pack index (which a shard's first query waits for).
+      2,
     );
     const byToken = new Map(await Promise.all(tokens.map(async (t) => [t, await this.token(meta, t)] as const)));
     const pages = intersectPages(byToken);
@@ -176,13 +178,16 @@ export class ShardReader {
       (page) => (page < meta.pages.length ? meta.chunks.length + page : undefined),
       parseFragment,
       (page) => this.fragmentFile(page),
+      // Even a lone fragment: by itself it would first need the page hashes in the full pf_meta, a second request.
+      1,
     );
   }
 
   /**
    * Starts loading the files for `keys` that `cache` lacks, in one request for
-   * their ranges of the pack (file `entry(key)` of it). Without a pack (a host
-   * that ignores ranges) it does nothing: each file is then fetched by itself.
+   * their ranges of the pack (file `entry(key)` of it), when at least `least`
+   * are missing. Otherwise, or without a pack (a host that ignores ranges), it
+   * does nothing: each file is then fetched by itself.
    */
   private async fromPack<K, V>(
     cache: Map<K, Promise<V>>,
@@ -190,10 +195,11 @@ export class ShardReader {
     entry: (key: K) => number | undefined,
     decode: (bytes: Uint8Array) => V,
     single: (key: K) => Promise<V>,
+    least: number,
   ): Promise<void> {
     const loadRanges = this.loadRanges;
     const missing = () => [...new Set(keys)].filter((k) => !cache.has(k));
-    if (!loadRanges || missing().length < 2) return;
+    if (!loadRanges || missing().length < least) return;
     const [index, meta] = await Promise.all([this.packIndex(), this.meta()]);
     // A pack that doesn't list every chunk and page is not this index's: leave it.
     if (!index || index.files !== meta.chunks.length + meta.pages.length) return;
@@ -202,7 +208,7 @@ export class ShardReader {
       const range = n === undefined ? undefined : index.range(n);
       return range ? [{ key, range }] : [];
     });
-    if (wanted.length < 2) return;
+    if (wanted.length === 0 || wanted.length < least) return;
     const parts = loadRanges(
       `${this.base}${PACK_FILE}`,
       wanted.map((w) => w.range),

@@ -6,7 +6,10 @@ import {
   sliceParts,
   type ByteRange,
 } from '../../src/lib/search/byteRanges.ts';
-import { parseRangeHeader, rangeResponse } from '../../scripts/lib/rangeRequests.ts';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileSlices, parseRangeHeader, rangeResponse } from '../../scripts/lib/rangeRequests.ts';
+import { tempDir } from '../tempDir.ts';
 
 const file = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 7) % 256));
 
@@ -56,6 +59,21 @@ describe('rangeResponse and parseByteRanges', () => {
       expect(Buffer.from(sliceParts(parts, range) ?? [])).toEqual(file.subarray(range.start, (range.end ?? 299) + 1));
     }
     expect(sliceParts(parts, { start: 1, end: 5 })).toBeUndefined();
+  });
+
+  it('answers the same from an open file, reading only the ranges asked for', () => {
+    const path = join(tempDir('ranges'), 'pack');
+    writeFileSync(path, file);
+    const fd = openSync(path, 'r');
+    try {
+      for (const header of ['bytes=250-299,0-0,13-140', 'bytes=10-19', 'bytes=-5', 'bytes=300-']) {
+        expect(rangeResponse(header, fileSlices(fd), 'application/octet-stream', 'b'), header).toEqual(
+          rangeResponse(header, file, 'application/octet-stream', 'b'),
+        );
+      }
+    } finally {
+      closeSync(fd);
+    }
   });
 
   it('answers one range as a plain 206 and ranges past the end with 416', () => {
