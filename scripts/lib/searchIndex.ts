@@ -6,6 +6,7 @@
  * is findable and verbatim matches show up as consecutive positions. Design and
  * measurements: docs/search.md.
  */
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { foldText, parseT2s, type T2s } from '../../src/lib/search/fold.ts';
@@ -115,18 +116,54 @@ async function articleSlugs(distDir: string): Promise<string[]> {
 /** Every built article page, in a stable order. */
 export async function* articlePages(distDir: string): AsyncGenerator<ArticleRecord> {
   for (const slug of await articleSlugs(distDir)) {
-    const record = await readArticle(distDir, slug);
+    const record = readArticle(distDir, slug);
     if (record) yield record;
   }
 }
 
-/** An article page's HTML, or undefined when the folder has no page. */
-function readArticleHtml(distDir: string, slug: string): Promise<string | undefined> {
-  return readFile(join(distDir, 'articles', slug, 'index.html'), 'utf8').catch(() => undefined);
+/**
+ * An article page's HTML, or undefined when the folder has no page. Read synchronously: pages are read one
+ * after another (in a worker thread while indexing), and a thread-pool round trip per file cost more than
+ * the reading itself.
+ */
+function readArticleHtml(distDir: string, slug: string): string | undefined {
+  try {
+    return readFileSync(join(distDir, 'articles', slug, 'index.html'), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
-async function readArticle(distDir: string, slug: string): Promise<ArticleRecord | undefined> {
-  const html = await readArticleHtml(distDir, slug);
+/** Bytes of a page read for its date first: its article tag comes after the head and the site header. */
+const DATE_PROBE_BYTES = 16 * 1024;
+
+/**
+ * An article page's date (articlePageDate), from the start of the file when it holds the article tag, else
+ * from the whole file; undefined when there is no article page. Read synchronously: one page after another,
+ * a thread-pool round trip per call cost more than the reading (1.7 s for 10,000 pages, now 0.2 s).
+ */
+function articleDate(distDir: string, slug: string): string | undefined {
+  const path = join(distDir, 'articles', slug, 'index.html');
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const head = Buffer.alloc(DATE_PROBE_BYTES);
+    const length = readSync(fd, head, 0, head.length, 0);
+    const date = articlePageDate(head.toString('utf8', 0, length));
+    if (date !== undefined || length < head.length) return date;
+  } finally {
+    closeSync(fd);
+  }
+  const html = readArticleHtml(distDir, slug);
+  return html === undefined ? undefined : articlePageDate(html);
+}
+
+function readArticle(distDir: string, slug: string): ArticleRecord | undefined {
+  const html = readArticleHtml(distDir, slug);
   return html === undefined ? undefined : parseArticlePage(html, `/articles/${slug}/`);
 }
 
@@ -190,7 +227,7 @@ export async function buildShard(
   // Pagefind runs in its own process: keeping a few files in flight lets it index one while we read the next.
   const inFlight = new Set<Promise<void>>();
   for (const slug of job.slugs) {
-    const record = await readArticle(context.distDir, slug);
+    const record = readArticle(context.distDir, slug);
     if (!record) continue;
     if (!record.keywords.length) record.keywords = await fallbackKeywords(record);
     const added = indexer.addHTML({ url: record.url, content: indexDocument(record, t2s) }).finally(() => {
@@ -249,8 +286,7 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   // Pass 1: dates only, to cut the archive into date-range shards (each shard's pages are read again).
   const dated: { slug: string; date: string }[] = [];
   for (const slug of await articleSlugs(options.distDir)) {
-    const html = await readArticleHtml(options.distDir, slug);
-    const date = html === undefined ? undefined : articlePageDate(html);
+    const date = articleDate(options.distDir, slug);
     if (date !== undefined) dated.push({ slug, date });
   }
   if (!dated.length) throw new Error(`no article pages under ${join(options.distDir, 'articles')}`);
