@@ -3,6 +3,7 @@
  * index of their lengths (src/lib/search/shardPack.ts), so the browser can
  * fetch a query's chunks, or a page of results, in one multi-range request.
  */
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -22,9 +23,9 @@ export async function writeShardPack(dir: string, meta: string): Promise<number>
     ...chunks.map((c) => join(dir, 'index', `${c.hash}.pf_index`)),
     ...pages.map((p) => join(dir, 'fragment', `${p.hash}.pf_fragment`)),
   ];
-  // One at a time: a shard has thousands of files, more than a process may hold open at once.
-  const files: Buffer[] = [];
-  for (const path of paths) files.push(await readFile(path));
+  // One at a time and synchronously (this runs in an index worker): a shard has thousands of small files, more
+  // than a process may hold open at once, and a thread-pool round trip per file cost more than reading it.
+  const files = paths.map((path) => readFileSync(path));
   const pack = Buffer.concat(files);
   await writeFile(join(dir, PACK_FILE), pack);
   await writeFile(join(dir, PACK_INDEX), encodePackIndex(files.map((f) => f.length)));

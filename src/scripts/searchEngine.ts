@@ -15,7 +15,13 @@ import { FACETS, type Facet } from '../lib/search/schema.ts';
 import { SHARD_MANIFEST, shardHoldsYear, type ShardManifest } from '../lib/search/shards.ts';
 import { compareHits, type RankedHit } from '../lib/search/rank.ts';
 import { inflate } from '../lib/search/inflate.ts';
-import { multipartBoundary, parseByteRanges, rangeHeader, type RangePart } from '../lib/search/byteRanges.ts';
+import {
+  multipartBoundary,
+  parseByteRanges,
+  parseContentRange,
+  rangeHeader,
+  type RangePart,
+} from '../lib/search/byteRanges.ts';
 import { ShardReader, type Loader, type RangeLoader } from './searchShard.ts';
 
 export type SortMode = 'relevance' | 'date';
@@ -94,8 +100,8 @@ export function fetchRanges(): RangeLoader {
     const boundary = multipartBoundary(response.headers.get('content-type') ?? '');
     if (boundary) return parseByteRanges(bytes, boundary);
     // One range comes back as a plain 206.
-    const single = /^bytes (\d+)-(\d+)\//u.exec(response.headers.get('content-range') ?? '');
-    return single ? [{ start: Number(single[1]), end: Number(single[2]), bytes } satisfies RangePart] : null;
+    const single = parseContentRange(response.headers.get('content-range') ?? '');
+    return single ? [{ ...single, bytes } satisfies RangePart] : null;
   };
 }
 

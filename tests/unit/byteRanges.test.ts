@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   multipartBoundary,
   parseByteRanges,
+  parseContentRange,
   rangeHeader,
   sliceParts,
   type ByteRange,
@@ -17,6 +18,16 @@ describe('rangeHeader', () => {
   it('asks for several ranges, open-ended ones included', () => {
     expect(rangeHeader([{ start: 0, end: 0 }, { start: 2 }, { start: 10, end: 19 }])).toBe('bytes=0-0,2-,10-19');
     expect(() => rangeHeader([])).toThrow();
+  });
+});
+
+describe('parseContentRange', () => {
+  it('reads a byte range with a known or unknown size, and nothing else', () => {
+    expect(parseContentRange('bytes 10-19/300')).toEqual({ start: 10, end: 19 });
+    expect(parseContentRange(' Bytes 0-0/*')).toEqual({ start: 0, end: 0 });
+    expect(parseContentRange('bytes */300')).toBeUndefined();
+    expect(parseContentRange('items 1-2/3')).toBeUndefined();
+    expect(parseContentRange('')).toBeUndefined();
   });
 });
 

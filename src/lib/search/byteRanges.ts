@@ -31,6 +31,12 @@ export function multipartBoundary(contentType: string): string | undefined {
 
 const CRLF_CRLF = [13, 10, 13, 10];
 
+/** The range a `Content-Range: bytes a-b/size` value gives; undefined for any other value. */
+export function parseContentRange(value: string): { start: number; end: number } | undefined {
+  const range = /^\s*bytes\s+(\d+)-(\d+)\/(?:\d+|\*)\s*$/iu.exec(value);
+  return range ? { start: Number(range[1]), end: Number(range[2]) } : undefined;
+}
+
 /** The parts of a `multipart/byteranges` body; throws on anything malformed. */
 export function parseByteRanges(body: Uint8Array, boundary: string): RangePart[] {
   const delimiter = new TextEncoder().encode(`--${boundary}`);
@@ -42,10 +48,9 @@ export function parseByteRanges(body: Uint8Array, boundary: string): RangePart[]
     const headersEnd = indexOf(body, CRLF_CRLF, at);
     if (headersEnd < 0) throw new Error('byte ranges: a part has no end of headers');
     const headers = new TextDecoder().decode(body.subarray(at, headersEnd));
-    const range = /^content-range:\s*bytes\s+(\d+)-(\d+)\/(?:\d+|\*)\s*$/imu.exec(headers);
+    const range = parseContentRange(/^content-range:(.*)$/imu.exec(headers)?.[1] ?? '');
     if (!range) throw new Error('byte ranges: a part has no Content-Range');
-    const start = Number(range[1]);
-    const end = Number(range[2]);
+    const { start, end } = range;
     const dataStart = headersEnd + CRLF_CRLF.length;
     const dataEnd = dataStart + end - start + 1;
     if (end < start || dataEnd > body.length) throw new Error(`byte ranges: part ${start}-${end} is cut short`);
