@@ -18,7 +18,7 @@ import { DECODED_MARK, parseMeta, payload } from '../../src/lib/search/pagefindF
 export async function writeShardPack(dir: string, meta: string): Promise<number> {
   const metaFile = gunzipSync(await readFile(join(dir, `${meta}.pf_meta`)));
   const { chunks, pages } = parseMeta(metaFile);
-  await writeFile(join(dir, PACK_META), withoutPageHashes(metaFile));
+  await writeFile(join(dir, PACK_META), withoutFileNames(metaFile));
   const paths = [
     ...chunks.map((c) => join(dir, 'index', `${c.hash}.pf_index`)),
     ...pages.map((p) => join(dir, 'fragment', `${p.hash}.pf_fragment`)),
@@ -32,14 +32,23 @@ export async function writeShardPack(dir: string, meta: string): Promise<number>
   return pack.length;
 }
 
-/** A `pf_meta` file (inflated) with every page's hash emptied, gzipped as Pagefind writes its files. */
-export function withoutPageHashes(metaFile: Uint8Array): Buffer {
+/**
+ * A `pf_meta` file (inflated) with every page's and chunk's hash emptied, gzipped as Pagefind writes its files.
+ * The hashes only name the fragment and chunk files, which the packs replace, and as random hex they were most
+ * of the compressed file.
+ */
+export function withoutFileNames(metaFile: Uint8Array): Buffer {
   const fields = decodeCbor(payload(metaFile));
-  if (!Array.isArray(fields) || !Array.isArray(fields[1])) throw new Error('pf_meta: no page list where expected');
+  if (!Array.isArray(fields) || !Array.isArray(fields[1]) || !Array.isArray(fields[2]))
+    throw new Error('pf_meta: no page or chunk list where expected');
   const slim = [...fields];
   slim[1] = fields[1].map((page) => {
     if (!Array.isArray(page)) throw new Error('pf_meta: a page is not a list');
     return ['', ...page.slice(1)];
+  });
+  slim[2] = fields[2].map((chunk) => {
+    if (!Array.isArray(chunk) || chunk.length < 3) throw new Error('pf_meta: a chunk is not a list of three');
+    return [chunk[0], chunk[1], '', ...chunk.slice(3)];
   });
   const cbor = encodeCbor(slim);
   return gzipSync(Buffer.concat([Buffer.from(DECODED_MARK), cbor]), { level: 9 });

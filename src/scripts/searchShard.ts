@@ -46,7 +46,8 @@ export class ShardReader {
   private metaFile: Promise<ShardMeta> | undefined;
   private fullMetaFile: Promise<ShardMeta> | undefined;
   private shardStats: Promise<ShardStats> | undefined;
-  private readonly chunks = new Map<string, Promise<Uint8Array>>();
+  /** By the chunk's place in the page list's chunk list, which is also its place in the pack. */
+  private readonly chunks = new Map<number, Promise<Uint8Array>>();
   private readonly tokens = new Map<string, Promise<Map<number, TokenOnPage>>>();
   private readonly filters = new Map<string, Promise<Map<string, number[]>>>();
   private readonly fragments = new Map<number, Promise<Fragment>>();
@@ -70,13 +71,13 @@ export class ShardReader {
     void this.packIndex();
   }
 
-  /** The page list, chunk ranges, filters and sorts; without page hashes where packs may serve the fragments. */
+  /** The page list, chunk ranges, filters and sorts; without the file names of pages and chunks where packs may serve them. */
   meta(): Promise<ShardMeta> {
     this.metaFile ??= this.loadRanges ? this.load(`${this.base}${PACK_META}`).then(parseMeta) : this.fullMeta();
     return this.metaFile;
   }
 
-  /** Pagefind's own `pf_meta`, page hashes and all: they name the fragment files. */
+  /** Pagefind's own `pf_meta`, hashes and all: they name the fragment and chunk files. */
   private fullMeta(): Promise<ShardMeta> {
     this.fullMetaFile ??= this.load(`${this.base}${this.info.meta}.pf_meta`).then(parseMeta);
     return this.fullMetaFile;
@@ -94,14 +95,20 @@ export class ShardReader {
     return this.shardStats;
   }
 
-  private chunk(hash: string): Promise<Uint8Array> {
-    return cached(this.chunks, hash, () => this.load(`${this.base}index/${hash}.pf_index`));
+  private chunk(n: number): Promise<Uint8Array> {
+    return cached(this.chunks, n, () => this.chunkFile(n));
+  }
+
+  /** Chunk `n` from its own file, named in the full `pf_meta`. */
+  private async chunkFile(n: number): Promise<Uint8Array> {
+    const entry = (await this.fullMeta()).chunks[n] ?? fail(`chunk ${n} is not in shard ${this.info.path}`);
+    return this.load(`${this.base}index/${entry.hash}.pf_index`);
   }
 
   /** Every page holding the token (as a word prefix, like Pagefind), with its positions. */
   private token(meta: ShardMeta, token: string): Promise<Map<number, TokenOnPage>> {
     return cached(this.tokens, token, async () => {
-      const chunks = await Promise.all(chunksFor(meta.chunks, token, true).map((c) => this.chunk(c.hash)));
+      const chunks = await Promise.all(chunkNumbers(meta, token).map((n) => this.chunk(n)));
       const words: WordEntry[] = chunks.flatMap((bytes) => parseWordChunk(bytes, (w) => w.startsWith(token)));
       return unionPostings(words.map((w) => w.postings));
     });
@@ -112,15 +119,14 @@ export class ShardReader {
     const meta = await this.meta();
     const { averageLength, recency } = await this.stats();
     const tokens = [...new Set(terms.flatMap((t) => t.tokens))];
-    const chunkOrder = new Map(meta.chunks.map((c, i) => [c.hash, i]));
     await this.fromPack(
       this.chunks,
-      tokens.flatMap((t) => chunksFor(meta.chunks, t, true).map((c) => c.hash)),
-      (hash) => chunkOrder.get(hash),
+      tokens.flatMap((t) => chunkNumbers(meta, t)),
+      (n) => n,
       (bytes) => bytes,
-      (hash) => this.load(`${this.base}index/${hash}.pf_index`),
-      // A lone chunk is one request by itself, and needs no pack index (which a shard's first query waits for).
-      2,
+      (n) => this.chunkFile(n),
+      // Even a lone chunk: `shard.meta` does not name its file, which would cost the full pf_meta first.
+      1,
     );
     const byToken = new Map(await Promise.all(tokens.map(async (t) => [t, await this.token(meta, t)] as const)));
     const pages = intersectPages(byToken);
@@ -178,7 +184,7 @@ export class ShardReader {
       (page) => (page < meta.pages.length ? meta.chunks.length + page : undefined),
       parseFragment,
       (page) => this.fragmentFile(page),
-      // Even a lone fragment: by itself it would first need the page hashes in the full pf_meta, a second request.
+      // Even a lone fragment: by itself it would first need its file name from the full pf_meta, a second request.
       1,
     );
   }
@@ -230,6 +236,11 @@ interface ShardStats {
   averageLength: number;
   /** Page → place in the shard's date order, newest 0. */
   recency: Map<number, number>;
+}
+
+/** The places in `meta.chunks` of the chunks that may hold words starting with `token`. */
+function chunkNumbers(meta: ShardMeta, token: string): number[] {
+  return chunksFor(meta.chunks, token, true).map((chunk) => meta.chunks.indexOf(chunk));
 }
 
 /** The promise kept under `key`, made by `make` the first time: each file is fetched and parsed once. */

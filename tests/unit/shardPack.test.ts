@@ -7,7 +7,7 @@ import {
   packIndexFromProbe,
 } from '../../src/lib/search/shardPack.ts';
 import { rangeResponse } from '../../scripts/lib/rangeRequests.ts';
-import { withoutPageHashes } from '../../scripts/lib/searchPack.ts';
+import { withoutFileNames } from '../../scripts/lib/searchPack.ts';
 import { decodeCbor, encodeCbor } from '../../src/lib/search/cbor.ts';
 import { DECODED_MARK, parseMeta } from '../../src/lib/search/pagefindFormat.ts';
 import { gunzipSync } from 'node:zlib';
@@ -54,18 +54,20 @@ describe('shard.meta', () => {
       ...encodeCbor(['1.6.0', pages, [['衡阳', '阳市', 'zxx_c1']], [['region', 'zxx_f1']], [['date', [1, 0]]]]),
     ]);
 
-  it('is pf_meta with every page hash emptied, all else kept', () => {
+  it('is pf_meta with every page and chunk hash emptied, all else kept', () => {
     const full = pfMeta([
       ['zxx_0123456', 120],
       ['zxx_89abcde', 64],
     ]);
-    const slim = parseMeta(gunzipSync(withoutPageHashes(full)));
+    const slim = parseMeta(gunzipSync(withoutFileNames(full)));
     const original = parseMeta(full);
     expect(slim.pages).toEqual([
       { hash: '', wordCount: 120 },
       { hash: '', wordCount: 64 },
     ]);
-    expect({ ...slim, pages: [] }).toEqual({ ...original, pages: [] });
+    expect(slim.chunks).toEqual([{ from: '衡阳', to: '阳市', hash: '' }]);
+    expect(original.chunks[0]?.hash).toBe('zxx_c1');
+    expect({ ...slim, pages: [], chunks: [] }).toEqual({ ...original, pages: [], chunks: [] });
   });
 
   it('encodes what decodeCbor reads back, and refuses what Pagefind does not write', () => {

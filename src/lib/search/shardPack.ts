@@ -11,8 +11,9 @@ import { sliceParts, type ByteRange, type RangePart } from './byteRanges.ts';
 export const PACK_FILE = 'shard.pack';
 export const PACK_INDEX = 'shard.pack.idx';
 /**
- * The shard's `pf_meta` without the page hashes (a third of its bytes), which
- * name fragment files: with the pack, only the fallback without ranges needs them.
+ * The shard's `pf_meta` without the page and chunk hashes (half of its bytes),
+ * which name fragment and chunk files: with the pack, only the fallback without
+ * ranges needs them.
  */
 export const PACK_META = 'shard.meta';
 
