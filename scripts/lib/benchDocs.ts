@@ -169,6 +169,9 @@ export function benchmarksMarkdown(results: readonly BenchResult[]): string {
     'A warm query is each of 20 queries on the same page, once the previous one has finished, timed in the page from',
     'submit to results shown.',
     '',
+    'The incremental check adds the next day’s pages (8) to the archive and ingests again, three days one after',
+    'another, each reusing the ingest cache the runs before it left; their median is compared with the full ingest.',
+    '',
   ];
   if (anyStub) {
     lines.push(

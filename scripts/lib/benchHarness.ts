@@ -120,11 +120,15 @@ export interface SearchSummary {
 
 export interface IncrementalSummary {
   baseArticles: number;
+  /** Pages of each day added. */
   addedPages: number;
   fullMs: number;
+  /** The median of runsMs. */
   incrementalMs: number;
+  /** Each day's run, in order: a day's pages added to the archive as the previous runs left it. */
+  runsMs?: number[];
   percent: number;
-  /** Content files that appeared or changed in the second run. */
+  /** Content files that appeared or changed in those runs, all days together. */
   newFiles: number;
   changedFiles: number;
   stub: boolean;
@@ -221,7 +225,8 @@ export function formatResult(r: BenchResult): string {
     const i = r.incremental;
     out.push(
       `incremental ingest${i.stub ? ' (stub)' : ''}: +${i.addedPages} pages on ${i.baseArticles} articles: ` +
-        `${formatMs(i.incrementalMs)} vs full ${formatMs(i.fullMs)} = ${i.percent.toFixed(1)}%; ` +
+        `${formatMs(i.incrementalMs)}${i.runsMs && i.runsMs.length > 1 ? ` (median of ${i.runsMs.map(formatMs).join(', ')}, a day each)` : ''} ` +
+        `vs full ${formatMs(i.fullMs)} = ${i.percent.toFixed(1)}%; ` +
         `${i.newFiles} new and ${i.changedFiles} changed content files`,
     );
   }

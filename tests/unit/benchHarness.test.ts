@@ -149,6 +149,21 @@ describe('benchHarness', () => {
     expect(text).toContain('40 articles');
     expect(text).toMatch(/astro\s+5\.0 s\s+600\.0 MB\s+–\s+–\s+1\.00 MB\s+42/);
     expect(text).toContain('note: hello');
+    expect(text).not.toContain('incremental');
+    result.incremental = {
+      baseArticles: 40,
+      addedPages: 8,
+      fullMs: 4000,
+      incrementalMs: 120,
+      runsMs: [190, 120, 110],
+      percent: 3,
+      newFiles: 96,
+      changedFiles: 0,
+      stub: false,
+    };
+    expect(formatResult(result)).toContain(
+      'incremental ingest: +8 pages on 40 articles: 120 ms (median of 190 ms, 120 ms, 110 ms, a day each) vs full 4.0 s = 3.0%',
+    );
   });
 });
 
