@@ -11,6 +11,7 @@ import {
   STAGES,
   defaultCommands,
   expandCommand,
+  formatMs,
   type BenchResult,
   type IncrementalSummary,
   type PageWeightSummary,
@@ -36,6 +37,11 @@ import {
   type SyntheticPage,
 } from './synthetic.ts';
 import { loadGazetteer } from '../../src/lib/gazetteer.ts';
+
+/** CPU the rest of the machine used during a run, as a share of all cores. */
+function othersBusy(othersCpuMs: number, wallMs: number): string {
+  return `${Math.round((100 * othersCpuMs) / (wallMs * cpus().length))}%`;
+}
 
 /** Days added one after another for the incremental check (see there). */
 const INCREMENTAL_DAYS = 3;
@@ -336,6 +342,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       });
       if (run.exitCode !== 0) notes.push(`incremental ingest of ${issue.date} failed with exit code ${run.exitCode}`);
       runsMs.push(run.wallMs);
+      const busy = run.othersCpuMs === undefined ? '' : `, others busy ${othersBusy(run.othersCpuMs, run.wallMs)}`;
+      log(`  ${formatMs(run.wallMs)}${busy}`);
       for (const [path, hash] of fingerprint(content)) {
         if (!before.has(path)) newFiles++;
         else if (before.get(path) !== hash) changedFiles++;
