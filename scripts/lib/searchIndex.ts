@@ -50,10 +50,11 @@ const MAX_IN_FLIGHT = 64;
 export const SHARD_SIZE = 1000;
 
 /**
- * Word locations per index chunk. A query fetches a whole chunk per token, so small chunks carry few
- * unrelated words (at 10,000 articles: 11–19 kB a chunk once inflated).
+ * Word locations per index chunk. A query fetches a whole chunk per token, so small chunks carry few unrelated
+ * words; but each chunk adds its first and last word to the page list every query loads. Measured at 100,000
+ * articles (docs/search.md, "Scale"): 2,000 cost a rare two-term query 38 kB a shard searched, 4,000 cost 45 kB.
  */
-export const CHUNK_SIZE = 4000;
+export const CHUNK_SIZE = 2000;
 
 const T2S_PATH = new URL('../../data/search-t2s.json', import.meta.url);
 
