@@ -125,8 +125,6 @@ export class ShardReader {
       (n) => n,
       (bytes) => bytes,
       (n) => this.chunkFile(n),
-      // Even a lone chunk: `shard.meta` does not name its file, which would cost the full pf_meta first.
-      1,
     );
     const byToken = new Map(await Promise.all(tokens.map(async (t) => [t, await this.token(meta, t)] as const)));
     const pages = intersectPages(byToken);
@@ -184,15 +182,14 @@ export class ShardReader {
       (page) => (page < meta.pages.length ? meta.chunks.length + page : undefined),
       parseFragment,
       (page) => this.fragmentFile(page),
-      // Even a lone fragment: by itself it would first need its file name from the full pf_meta, a second request.
-      1,
     );
   }
 
   /**
    * Starts loading the files for `keys` that `cache` lacks, in one request for
-   * their ranges of the pack (file `entry(key)` of it), when at least `least`
-   * are missing. Otherwise, or without a pack (a host that ignores ranges), it
+   * their ranges of the pack (file `entry(key)` of it); a lone file too, since
+   * `shard.meta` does not name the files and fetching one by itself would cost
+   * the full `pf_meta` first. Without a pack (a host that ignores ranges) it
    * does nothing: each file is then fetched by itself.
    */
   private async fromPack<K, V>(
@@ -201,11 +198,10 @@ export class ShardReader {
     entry: (key: K) => number | undefined,
     decode: (bytes: Uint8Array) => V,
     single: (key: K) => Promise<V>,
-    least: number,
   ): Promise<void> {
     const loadRanges = this.loadRanges;
     const missing = () => [...new Set(keys)].filter((k) => !cache.has(k));
-    if (!loadRanges || missing().length < least) return;
+    if (!loadRanges || missing().length === 0) return;
     const [index, meta] = await Promise.all([this.packIndex(), this.meta()]);
     // A pack that doesn't list every chunk and page is not this index's: leave it.
     if (!index || index.files !== meta.chunks.length + meta.pages.length) return;
@@ -214,7 +210,7 @@ export class ShardReader {
       const range = n === undefined ? undefined : index.range(n);
       return range ? [{ key, range }] : [];
     });
-    if (wanted.length === 0 || wanted.length < least) return;
+    if (wanted.length === 0) return;
     const parts = loadRanges(
       `${this.base}${PACK_FILE}`,
       wanted.map((w) => w.range),
