@@ -14,15 +14,43 @@ export interface ProcInfo {
   pid: number;
   ppid: number;
   rssBytes: number;
+  /** User + system CPU time so far. */
+  cpuMs: number;
 }
 
 /** Parses /proc/<pid>/stat: the command name may contain spaces and parentheses. */
-export function parseStat(text: string, pageSize = 4096): ProcInfo {
+export function parseStat(text: string, pageSize = 4096, ticksPerSecond = 100): ProcInfo {
   const close = text.lastIndexOf(')');
   const pid = Number(text.slice(0, text.indexOf(' ')));
-  // After "(comm) ": state ppid pgrp … ; rss (field 24) is at offset 21 from state.
+  // After "(comm) ": state ppid pgrp … ; utime and stime (fields 14, 15) are at offsets 11 and 12 from state,
+  // rss (field 24) at 21.
   const rest = text.slice(close + 2).split(' ');
-  return { pid, ppid: Number(rest[1]), rssBytes: Number(rest[21]) * pageSize };
+  return {
+    pid,
+    ppid: Number(rest[1]),
+    rssBytes: Number(rest[21]) * pageSize,
+    cpuMs: ((Number(rest[11]) + Number(rest[12])) * 1000) / ticksPerSecond,
+  };
+}
+
+/**
+ * The CPU time of every process seen in a tree, from samples of it: each
+ * process's latest reading, summed. It misses what a process used after its
+ * last sample, but it sees processes whose parents never waited for them
+ * (Pagefind's services are killed, not waited for), which GNU time does not.
+ */
+export class TreeCpu {
+  private readonly byPid = new Map<number, number>();
+
+  add(tree: readonly ProcInfo[]): void {
+    for (const p of tree) this.byPid.set(p.pid, Math.max(this.byPid.get(p.pid) ?? 0, p.cpuMs));
+  }
+
+  get totalMs(): number {
+    let total = 0;
+    for (const ms of this.byPid.values()) total += ms;
+    return total;
+  }
 }
 
 /** `root` and every process below it. */
@@ -89,8 +117,13 @@ export interface RunResult {
   peakRssBytes: number;
   /** The largest number of processes seen at once in the tree. */
   peakProcs: number;
-  /** User + system CPU time of the command and the descendants it waited for (GNU time), when available. */
+  /**
+   * User + system CPU time of the command and its descendants, when GNU time is available: what GNU time
+   * counts (the descendants that were waited for) or, when larger, what sampling the tree saw (TreeCpu).
+   */
   cpuMs?: number;
+  /** The tree's CPU time as sampled (TreeCpu). */
+  sampledCpuMs?: number;
   /** CPU time the rest of the machine used meanwhile (other users' work slows a run down). */
   othersCpuMs?: number;
   /** True when the tree was killed for passing `maxRssBytes`. */
@@ -147,9 +180,11 @@ export function runMeasured(command: string, options: RunOptions = {}): Promise<
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
+  const treeCpu = new TreeCpu();
   const sample = () => {
     if (child.pid === undefined) return;
     const tree = descendants(readProcs(), child.pid);
+    treeCpu.add(tree);
     const rss = tree.reduce((sum, p) => sum + p.rssBytes, 0);
     peakRssBytes = Math.max(peakRssBytes, rss);
     peakProcs = Math.max(peakProcs, tree.length);
@@ -180,9 +215,10 @@ export function runMeasured(command: string, options: RunOptions = {}): Promise<
       if (killedForRss) result.killedForRss = true;
       const gnu = timed && existsSync(timeFile) ? parseGnuTime(readFileSync(timeFile, 'utf8')) : undefined;
       rmSync(dirname(timeFile), { recursive: true, force: true });
+      result.sampledCpuMs = treeCpu.totalMs;
       if (gnu) {
-        result.cpuMs = gnu.cpuMs;
-        const others = machineBusyMs() - busyBefore - gnu.cpuMs;
+        result.cpuMs = Math.max(gnu.cpuMs, treeCpu.totalMs);
+        const others = machineBusyMs() - busyBefore - result.cpuMs;
         if (Number.isFinite(others)) result.othersCpuMs = Math.max(0, others);
       }
       resolve(result);

@@ -26,6 +26,7 @@ import {
   parseCpuBusyMs,
   parseGnuTime,
   parseStat,
+  TreeCpu,
   readProcs,
   runMeasured,
 } from '../../scripts/lib/procTree.ts';
@@ -35,9 +36,20 @@ describe('procTree', () => {
     const fields = Array.from({ length: 50 }, (_, i) => String(i));
     fields[0] = 'S'; // state
     fields[1] = '77'; // ppid
+    fields[11] = '150'; // utime in ticks
+    fields[12] = '25'; // stime in ticks
     fields[21] = '1000'; // rss in pages
     const stat = `4242 (node (worker) x) ${fields.join(' ')}`;
-    expect(parseStat(stat, 4096)).toEqual({ pid: 4242, ppid: 77, rssBytes: 1000 * 4096 });
+    expect(parseStat(stat, 4096, 100)).toEqual({ pid: 4242, ppid: 77, rssBytes: 1000 * 4096, cpuMs: 1750 });
+  });
+
+  it('sums each process’s latest CPU reading over the samples of a tree, processes that left included', () => {
+    const cpu = new TreeCpu();
+    const proc = (pid: number, cpuMs: number) => ({ pid, ppid: 1, rssBytes: 0, cpuMs });
+    cpu.add([proc(10, 100), proc(11, 50)]);
+    cpu.add([proc(10, 300), proc(12, 40)]); // 11 has exited (or been orphaned) since
+    expect(cpu.totalMs).toBe(300 + 50 + 40);
+    expect(new TreeCpu().totalMs).toBe(0);
   });
 
   it('reads this process from /proc with a positive RSS', () => {
@@ -72,12 +84,12 @@ describe('procTree', () => {
 
   it('collects a process tree', () => {
     const procs = [
-      { pid: 1, ppid: 0, rssBytes: 1 },
-      { pid: 10, ppid: 1, rssBytes: 10 },
-      { pid: 11, ppid: 10, rssBytes: 11 },
-      { pid: 12, ppid: 10, rssBytes: 12 },
-      { pid: 13, ppid: 12, rssBytes: 13 },
-      { pid: 20, ppid: 1, rssBytes: 20 },
+      { pid: 1, ppid: 0, rssBytes: 1, cpuMs: 0 },
+      { pid: 10, ppid: 1, rssBytes: 10, cpuMs: 0 },
+      { pid: 11, ppid: 10, rssBytes: 11, cpuMs: 0 },
+      { pid: 12, ppid: 10, rssBytes: 12, cpuMs: 0 },
+      { pid: 13, ppid: 12, rssBytes: 13, cpuMs: 0 },
+      { pid: 20, ppid: 1, rssBytes: 20, cpuMs: 0 },
     ];
     expect(
       descendants(procs, 10)
