@@ -312,7 +312,8 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
     // Banners printed right under a story (a sponsor line, a hotline) close that story.
     let leading = 0;
     while (leading < whole.length && isBanner(whole[leading])) leading += 1;
-    const run = current && current.blocks.length > 0 && leading < whole.length ? whole.slice(leading) : whole;
+    const run =
+      current && current.blocks.length > 0 && leading > 0 && leading < whole.length ? whole.slice(leading) : whole;
     if (run !== whole) {
       const closing = whole.slice(0, leading);
       const text = closing.map((u) => u.text).join(' ');

@@ -77,6 +77,27 @@ describe('splitPage', () => {
     expect(missingLines(text, articles)).toEqual([]);
   });
 
+  it('leaves no empty block in a story that a kicker and headline follow', () => {
+    const text = page(
+      '图片新闻',
+      '12月21日，衡山经开区开展“基层治理”主题宣传活动。',
+      '今年以来，衡阳产业发展公司聚焦进出口供应链业务的发展，多措并举。',
+      '■本报记者 邵健成 摄',
+      '纵深推进就业招聘——',
+      '松木经开区聚力推动输变电',
+      '市人社局启动输变电专项行动',
+      '本报讯 （上接第一版）',
+      '2024年12月21日，松木经开区组织开展输变电业务培训，现场气氛热烈。',
+    );
+    const articles = split(text);
+    expect(articles.map((a) => a.title)).toContain('松木经开区聚力推动输变电');
+    for (const article of articles) {
+      expect(article.blocks.filter((b) => b.text.trim() === '')).toEqual([]);
+      expect(article.column).not.toBe('');
+    }
+    expect(missingLines(text, articles)).toEqual([]);
+  });
+
   it('makes photo news of a dated caption with a credit after a story, and keeps short captions in it', () => {
     const text = page(
       '# 标题',
