@@ -3,8 +3,8 @@ import process from 'node:process';
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
-import { satteriPlainText, UNTRUSTED_FEATURES } from './src/lib/satteriPlainText.ts';
-import { sitemap } from './src/lib/sitemapIntegration.ts';
+import { satteriPlainText, UNTRUSTED_FEATURES } from './src/integrations/satteriPlainText.ts';
+import { sitemap } from './src/integrations/sitemapIntegration.ts';
 
 // The canonical origin used in permalinks, citations, feeds and the sitemap.
 const site = process.env.SITE_URL ?? 'https://archive.hengyang-daily.example';
@@ -15,7 +15,7 @@ export default defineConfig({
   // Pages render one at a time, but their files are written while the next ones render.
   build: { format: 'directory', concurrency: 4 },
   outDir: process.env.ARCHIVE_OUT_DIR ?? './dist',
-  // The content layer cache (data-store.json). A parallel build (scripts/build-site.ts) gives each
+  // The content layer cache (data-store.json). A parallel build (scripts/build/build-site.ts) gives each
   // part its own, so concurrent builds never write one file, and each part's config (its outDir)
   // stays the same from run to run, so the cache survives.
   cacheDir: process.env.ARCHIVE_CACHE_DIR ?? './node_modules/.astro',

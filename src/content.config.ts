@@ -1,13 +1,13 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { AUTHOR_ROLES, ARTICLE_KINDS } from './lib/articleContract.ts';
+import { AUTHOR_ROLES, ARTICLE_KINDS } from './schemas/articleContract.ts';
 
-// The ingest writes here (scripts/ingest.ts); tests and benchmarks point it elsewhere.
+// The ingest writes here (scripts/ingest/ingest.ts); tests and benchmarks point it elsewhere.
 const contentDir = process.env.ARCHIVE_CONTENT_DIR ?? './src/content/articles';
 
 const articles = defineCollection({
-  // Pages read the rendered body (src/lib/htmlText.ts gives its text); the Markdown as well would make
+  // Pages read the rendered body (src/utils/htmlText.ts gives its text); the Markdown as well would make
   // the data store, which every build part loads whole, half as large again.
   loader: glob({ pattern: '**/*.md', base: contentDir, retainBody: false }),
   schema: z.strictObject({

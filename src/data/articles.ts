@@ -4,13 +4,13 @@
  * quadratic in the size of the archive and no page filters a collection itself.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildArchiveIndex, type ArchiveIndex, type KeywordEntry, type SourcePage } from '../lib/archiveIndex.ts';
-import type { YearCoverage } from '../lib/dates.ts';
-import { memoisePerObject } from '../lib/memo.ts';
-import { htmlToPlainText } from '../lib/htmlText.ts';
-import { excerpt } from '../lib/plainText.ts';
-import { articlePath, keywordPath, regionPath, sourcePagePath } from '../lib/paths.ts';
-import { keywordParam } from '../lib/slugs.ts';
+import { buildArchiveIndex, type ArchiveIndex, type KeywordEntry, type SourcePage } from './archiveIndex.ts';
+import type { YearCoverage } from '../utils/calendarDates.ts';
+import { memoisePerObject } from '../utils/memo.ts';
+import { htmlToPlainText } from '../utils/htmlText.ts';
+import { excerpt } from '../utils/plainText.ts';
+import { articlePath, keywordPath, regionPath, sourcePagePath } from '../utils/paths.ts';
+import { keywordParam } from '../utils/urlSlugs.ts';
 import { allRegions, regionNamed, type Region } from './regions.ts';
 
 export interface Article {

@@ -4,7 +4,7 @@
  * does not survive bundling into the build's prerender chunks.
  */
 import gazetteerText from '../../data/gazetteer.yaml?raw';
-import { countyLevelRegions, parseGazetteer, zoneRegions, type Region } from '../lib/gazetteer.ts';
+import { countyLevelRegions, parseGazetteer, zoneRegions, type Region } from '../schemas/gazetteer.ts';
 
 export type { Region };
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { allArticles, articlePlainText } from '../data/articles.ts';
-import { absoluteUrl, articlePath } from '../lib/paths.ts';
+import { absoluteUrl, articlePath } from '../utils/paths.ts';
 
 /**
  * The open-data dump: every article's front matter, slug, permalink and

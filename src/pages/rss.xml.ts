@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { allArticles } from '../data/articles.ts';
-import { feedItems } from '../lib/feed.ts';
-import { SITE_DESCRIPTION, SITE_NAME } from '../lib/site.ts';
+import { feedItems } from '../utils/feed.ts';
+import { SITE_DESCRIPTION, SITE_NAME } from '../utils/site.ts';
 
 export const GET: APIRoute = async ({ site }) =>
   rss({

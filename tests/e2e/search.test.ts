@@ -1,6 +1,6 @@
 /**
  * The search page in headless Chromium: Astro builds the site's own pages from the
- * fixture content, contract article pages come from scripts/lib/searchFixtures.ts,
+ * fixture content, contract article pages come from scripts/tools/eval/searchFixtures.ts,
  * then the real index is built over them.
  *
  *   ./node_modules/.bin/node --test tests/e2e/search.test.ts
@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
-import { fixtureSet, writeFixtureSite } from '../../scripts/lib/searchFixtures.ts';
-import { buildSearchIndex } from '../../scripts/lib/searchIndex.ts';
+import { fixtureSet, writeFixtureSite } from '../../scripts/tools/eval/searchFixtures.ts';
+import { buildSearchIndex } from '../../scripts/indexer/searchIndex.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startStaticServer, type StaticServer } from './support/server.ts';
 
@@ -42,7 +42,7 @@ before(async () => {
   // The article pages here are not Astro's, so give them the highlighter by hand.
   await build({
     stdin: {
-      contents: "import { highlightArticle } from './src/scripts/searchHighlight.ts'; void highlightArticle();",
+      contents: "import { highlightArticle } from './src/search/highlight.ts'; void highlightArticle();",
       resolveDir: ROOT,
       loader: 'ts',
     },

@@ -21,7 +21,7 @@ const BUILD_TIMEOUT_MS = 240_000;
 /** Runs `npm run build`'s script on `seedsDir` into `outDir`; rejects with the build's output on failure. */
 function buildSite(seedsDir: string, contentDir: string, outDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/build.ts'], {
+    const child = spawn(process.execPath, ['scripts/build/build.ts'], {
       cwd: REPO_ROOT,
       env: {
         ...process.env,

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchChromium } from '../../../scripts/lib/browserMeasure.ts';
+import { launchChromium } from '../../../scripts/tools/browser/browserMeasure.ts';
 
 /** Where the system's Chromium is; `CHROMIUM_PATH` overrides it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -19,7 +19,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { rangeResponse } from '../../../scripts/lib/rangeRequests.ts';
+import { rangeResponse } from '../../../scripts/tools/browser/rangeRequests.ts';
 
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

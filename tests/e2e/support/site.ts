@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ArticleFrontMatter } from '../../../src/lib/articleContract.ts';
+import type { ArticleFrontMatter } from '../../../src/schemas/articleContract.ts';
 import { attr, elements, parseHtml } from './html.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

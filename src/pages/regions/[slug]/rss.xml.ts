@@ -2,10 +2,10 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { articlesByRegion } from '../../../data/articles.ts';
 import { allRegions } from '../../../data/regions.ts';
-import { feedItems } from '../../../lib/feed.ts';
-import { regionPath } from '../../../lib/paths.ts';
-import { SITE_NAME } from '../../../lib/site.ts';
-import { pathsInBuildPart } from '../../../lib/buildPart.ts';
+import { feedItems } from '../../../utils/feed.ts';
+import { regionPath } from '../../../utils/paths.ts';
+import { SITE_NAME } from '../../../utils/site.ts';
+import { pathsInBuildPart } from '../../../utils/buildPart.ts';
 
 export const getStaticPaths = (() =>
   pathsInBuildPart(

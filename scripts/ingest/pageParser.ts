@@ -1,0 +1,55 @@
+/**
+ * Everything needed to turn one decoded page into the files it writes:
+ * parsing (ingestPage), slugs and Markdown. Loading it costs remark and the
+ * parser's compiled data (parserData.ts), so the ingest imports this module
+ * only when a page misses the cache, and each worker thread loads its own
+ * (sharing one copy of the data).
+ */
+import { ingestPage } from './ingestPage.ts';
+import { createKeywordExtractor } from './keywords/keywords.ts';
+import type { PageFacts } from './manifest.ts';
+import { toMarkdownFile } from './markdown.ts';
+import { unpackParserData } from './keywords/parserData.ts';
+import { createRegionMatcher } from './parse/regionMatcher.ts';
+import { baseSlug, createSlugAllocator } from './articleSlug.ts';
+
+/** One output file: its name in the content folder and its bytes as text. */
+export interface RenderedFile {
+  name: string;
+  content: string;
+}
+
+export interface RenderedPage {
+  files: RenderedFile[];
+  /** The parser's warnings (lines found in no article), each naming the file. */
+  warnings: string[];
+}
+
+export type PageParser = (text: string, file: string, facts: PageFacts | undefined) => RenderedPage;
+
+/** A parser over the data `loadParserData` gives. */
+export function createPageParser(dataBytes: Uint8Array): PageParser {
+  const data = unpackParserData(dataBytes);
+  if (!data) throw new Error('the page parser was given bytes that are not its data');
+  const tools = {
+    vocabulary: data.vocabulary,
+    regions: createRegionMatcher(data.gazetteer),
+    keywords: createKeywordExtractor(data.tables),
+  };
+  return (text, file, facts) => {
+    const result = ingestPage(text, file, { ...tools, ...(facts ? { facts } : {}) });
+    return { files: renderArticles(result.articles), warnings: result.warnings };
+  };
+}
+
+/** Names each article of one page by its slug (unique on the page) and writes it as Markdown. */
+export function renderArticles(articles: ReturnType<typeof ingestPage>['articles']): RenderedFile[] {
+  const allocate = createSlugAllocator();
+  return articles.map((article) => {
+    const { source, title } = article.frontMatter;
+    return {
+      name: `${allocate(baseSlug(source.file, title, article.text))}.md`,
+      content: toMarkdownFile(article.frontMatter, article.body),
+    };
+  });
+}
