@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { AUTHOR_ROLES, ARTICLE_KINDS } from './schemas/articleContract.ts';
+import { AUTHOR_ROLES, ARTICLE_KINDS, DATE_SOURCES } from './schemas/articleContract.ts';
 
 // The ingest writes here (scripts/ingest/ingest.ts); tests and benchmarks point it elsewhere.
 const contentDir = process.env.ARCHIVE_CONTENT_DIR ?? './src/content/articles';
@@ -19,10 +19,12 @@ const articles = defineCollection({
     byline: z.string().min(1).optional(), // exactly as printed, typesetting spaces and all
     authors: z.array(z.strictObject({ name: z.string().min(1), role: z.enum(AUTHOR_ROLES) })).default([]),
     date: z.iso.date().nullable(),
-    dateInferred: z.boolean(), // true when `date` was read from the text, not stated in seeds/manifest.yaml
+    dateInferred: z.boolean(), // true exactly when dateSource is 'inferred'
+    dateSource: z.enum(DATE_SOURCES).optional(), // manifest, printed (masthead or running head) or inferred; absent when date is null
     edition: z.string().min(1).optional(), // from seeds/manifest.yaml
     page: z.number().int().positive().optional(), // printed page number, from seeds/manifest.yaml
     regions: z.array(z.string().min(1)).default([]), // canonical names from data/gazetteer.yaml
+    places: z.array(z.strictObject({ code: z.string().regex(/^\d{9,12}$/), name: z.string().min(1) })).default([]), // 乡镇/街道 with GB/T 2260 codes
     keywords: z.array(z.string().min(1)).max(8).default([]),
     source: z.strictObject({
       file: z.string().min(1), // the page file's name in seeds/
@@ -32,4 +34,21 @@ const articles = defineCollection({
   }),
 });
 
-export const collections = { articles };
+// One record per source page, written beside the articles (src/schemas/pageRecord.ts): printed date, 版次, 版名,
+// editor credits and the furniture lines as printed.
+const pages = defineCollection({
+  loader: glob({ pattern: 'pages/*.json', base: contentDir }),
+  schema: z.strictObject({
+    file: z.string().min(1),
+    date: z.iso.date().nullable(),
+    dateSource: z.enum(DATE_SOURCES).optional(),
+    edition: z.string().min(1).optional(),
+    page: z.number().int().positive().optional(),
+    pageName: z.string().min(1).optional(),
+    editors: z.array(z.strictObject({ role: z.string().min(1), name: z.string().min(1) })).default([]),
+    furniture: z.array(z.strictObject({ line: z.number().int().positive(), text: z.string() })).default([]),
+    articles: z.array(z.string().min(1)).default([]),
+  }),
+});
+
+export const collections = { articles, pages };
