@@ -37,7 +37,7 @@ const articles = defineCollection({
 // One record per source page, written beside the articles (src/schemas/pageRecord.ts): printed date, 版次, 版名,
 // editor credits and the furniture lines as printed.
 const pages = defineCollection({
-  loader: glob({ pattern: 'pages/*.json', base: contentDir }),
+  loader: glob({ pattern: '*.page.json', base: contentDir }),
   schema: z.strictObject({
     file: z.string().min(1),
     date: z.iso.date().nullable(),
@@ -47,6 +47,7 @@ const pages = defineCollection({
     pageName: z.string().min(1).optional(),
     editors: z.array(z.strictObject({ role: z.string().min(1), name: z.string().min(1) })).default([]),
     furniture: z.array(z.strictObject({ line: z.number().int().positive(), text: z.string() })).default([]),
+    noise: z.array(z.strictObject({ line: z.number().int().positive(), text: z.string() })).default([]),
     articles: z.array(z.string().min(1)).default([]),
   }),
 });

@@ -249,7 +249,7 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
       if (alone.encoding !== 'utf-8') summary.warnings.push(`${slot.path}: decoded from ${alone.encoding}`);
       // A folder not listed has nothing to claim from (see asLeft).
       if (!asLeft) for (const name of outputNames(alone.names)) unclaimed.delete(name);
-      summary.articlesWritten += outputCount(alone.names);
+      summary.articlesWritten += articleCount(outputCount(alone.names));
       lines.set(slot.file, alone.line);
       return;
     }
@@ -260,7 +260,7 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
     if (entry.encoding !== 'utf-8') summary.warnings.push(`${slot.path}: decoded from ${entry.encoding}`);
     entry.outputs = writeOutputs(slot, entry, outDir, summary);
     for (const [name] of entry.outputs) unclaimed.delete(name);
-    summary.articlesWritten += entry.outputs.length;
+    summary.articlesWritten += articleCount(entry.outputs.length);
     lines.set(slot.file, formatIndexLine(slot.file, entry));
   };
 
@@ -292,7 +292,7 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
   // not listed holds nothing but the outputs the index recorded: those no page claims now are removed.
   const toRemove = asLeft ? (allLeftAlone ? [] : unclaimedOutputs(oldIndex, lines)) : unclaimed;
   for (const name of toRemove) {
-    if (name.endsWith('.md')) {
+    if (name.endsWith('.md') || name.endsWith('.page.json')) {
       rmSync(join(outDir, name));
       summary.filesRemoved += 1;
     }
@@ -328,6 +328,11 @@ function writeOutputs(slot: Slot, entry: IndexedPage, outDir: string, summary: I
     const stat = statSync(path);
     return [name, hash, stat.size, stat.mtimeMs];
   });
+}
+
+/** Every page writes its articles and one page record. */
+function articleCount(outputs: number): number {
+  return Math.max(0, outputs - 1);
 }
 
 /** The parser's compiled data (parserData.ts) for these rules: another name for other rules. */

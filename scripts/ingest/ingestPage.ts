@@ -2,7 +2,9 @@
  * One page of text in, its articles out: reflow, split, headline, bylines,
  * date, regions, keywords. Pure apart from the keyword extractor it is given.
  */
-import type { ArticleFrontMatter, ArticleKind } from '../../src/schemas/articleContract.ts';
+import type { ArticleFrontMatter, ArticleKind, DateSource } from '../../src/schemas/articleContract.ts';
+import type { PageRecord } from '../../src/schemas/pageRecord.ts';
+import { findFurniture, type PageFurniture } from './parse/labels/furniture.ts';
 import { parseByline } from './parse/byline.ts';
 import { LEAD, PHOTO_CREDIT, TRAILING_BYLINE } from './parse/classify.ts';
 import { inferPageDate } from './parse/pageDate.ts';
@@ -26,6 +28,8 @@ export interface IngestedArticle {
 
 export interface PageResult {
   articles: IngestedArticle[];
+  /** The page record: its furniture and what it prints about itself; `articles` is filled in with the slugs. */
+  record: PageRecord;
   warnings: string[];
   dateReason: string;
 }
@@ -38,11 +42,12 @@ export interface PageContext {
 }
 
 export function ingestPage(text: string, file: string, context: PageContext): PageResult {
-  const page = reflow(text);
+  const furniture = findFurniture(text.split('\n'), context.vocabulary);
+  const setApart = new Set([...furniture.furniture, ...furniture.noise].map((f) => f.line));
+  const page = reflow(text, setApart);
   const drafts = splitPage(page, context.vocabulary);
-  const inferred = inferPageDate(text);
-  const stated = context.facts?.date;
-  const warnings = missingLines(text, drafts).map((line) => `${file}: line ${line} is in no article`);
+  const dated = pageDate(storyText(text, setApart), furniture, context.facts?.date);
+  const warnings = missingLines(text, drafts, setApart).map((line) => `${file}: line ${line} is in no article`);
 
   const articles = drafts.map((draft, index): IngestedArticle => {
     const paragraphs = draft.blocks.map((b) => b.text);
@@ -54,8 +59,9 @@ export function ingestPage(text: string, file: string, context: PageContext): Pa
       title,
       kind: kindOf(draft, context.vocabulary),
       authors: byline ? mergeAuthors(draft.bylines) : [],
-      date: stated ?? inferred.date,
-      dateInferred: stated === undefined && inferred.date !== null,
+      date: dated.date,
+      dateInferred: dated.source === 'inferred',
+      ...(dated.source ? { dateSource: dated.source } : {}),
       regions: context.regions.detect({
         headline,
         lead: paragraphs[0] ?? '',
@@ -68,12 +74,54 @@ export function ingestPage(text: string, file: string, context: PageContext): Pa
     if (draft.subtitle) frontMatter.subtitle = draft.subtitle;
     if (draft.column) frontMatter.column = draft.column;
     if (byline) frontMatter.byline = byline;
-    if (context.facts?.edition) frontMatter.edition = context.facts.edition;
-    if (context.facts?.page) frontMatter.page = context.facts.page;
+    const edition = context.facts?.edition ?? furniture.facts.edition;
+    const pageNumber = context.facts?.page ?? furniture.facts.page;
+    if (edition) frontMatter.edition = edition;
+    if (pageNumber) frontMatter.page = pageNumber;
     if (draft.continued) frontMatter.continued = draft.continued;
     return { frontMatter, body: bodyToMarkdown(draft.blocks), text: bodyText };
   });
-  return { articles, warnings, dateReason: stated ? 'stated in the manifest' : inferred.reason };
+  const record = pageRecord(file, dated, furniture, context.facts);
+  return { articles, record, warnings, dateReason: dated.reason };
+}
+
+interface PageDate {
+  date: string | null;
+  source?: DateSource;
+  reason: string;
+}
+
+/** The manifest wins, then a date the page prints in its masthead or running head, then inference from the text. */
+function pageDate(text: string, furniture: PageFurniture, stated: string | undefined): PageDate {
+  if (stated) return { date: stated, source: 'manifest', reason: 'stated in the manifest' };
+  const printed = furniture.facts.date;
+  if (printed) return { date: printed, source: 'printed', reason: 'printed in the page furniture' };
+  const inferred = inferPageDate(text);
+  return inferred.date ? { date: inferred.date, source: 'inferred', reason: inferred.reason } : { ...inferred };
+}
+
+/** The page's text without its furniture, for inference: a masthead's date is read as printed, not as an event. */
+function storyText(text: string, setApart: ReadonlySet<number>): string {
+  return text
+    .split('\n')
+    .map((line, i) => (setApart.has(i + 1) ? '' : line))
+    .join('\n');
+}
+
+function pageRecord(file: string, dated: PageDate, furniture: PageFurniture, facts: PageFacts | undefined): PageRecord {
+  const { edition, page, pageName, editors } = furniture.facts;
+  const record: PageRecord = {
+    file,
+    date: dated.date,
+    editors,
+    furniture: furniture.furniture,
+    noise: furniture.noise,
+    articles: [],
+  };
+  if (dated.source) record.dateSource = dated.source;
+  const stated = { edition: facts?.edition ?? edition, page: facts?.page ?? page, pageName };
+  for (const [key, value] of Object.entries(stated)) if (value !== undefined) Object.assign(record, { [key]: value });
+  return record;
 }
 
 /** The words of the story itself: credits and reporters' names are not what it is about. */
@@ -102,7 +150,11 @@ function mergeAuthors(bylines: string[]) {
  * aside, in the article that took it (title, kicker, subtitle, column,
  * byline, continuation note, body or caption).
  */
-export function missingLines(text: string, drafts: DraftArticle[]): number[] {
+export function missingLines(
+  text: string,
+  drafts: DraftArticle[],
+  recorded: ReadonlySet<number> = new Set(),
+): number[] {
   const owner = new Map<number, DraftArticle>();
   for (const draft of drafts) for (const line of draft.lines) owner.set(line, draft);
   // Each article's text is squashed once, not once for every line it took.
@@ -110,7 +162,7 @@ export function missingLines(text: string, drafts: DraftArticle[]): number[] {
   const missing: number[] = [];
   text.split('\n').forEach((line, i) => {
     const wanted = squash(line);
-    if (wanted === '') return;
+    if (wanted === '' || recorded.has(i + 1)) return;
     const draft = owner.get(i + 1);
     if (!draft) {
       missing.push(i + 1);

@@ -38,8 +38,16 @@ export function createPageParser(dataBytes: Uint8Array): PageParser {
   };
   return (text, file, facts) => {
     const result = ingestPage(text, file, { ...tools, ...(facts ? { facts } : {}) });
-    return { files: renderArticles(result.articles), warnings: result.warnings };
+    const files = renderArticles(result.articles);
+    const record = { ...result.record, articles: files.map((f) => f.name.replace(/\.md$/u, '')) };
+    files.push({ name: pageRecordName(file), content: `${JSON.stringify(record, null, 2)}\n` });
+    return { files, warnings: result.warnings };
   };
+}
+
+/** The page record's file name: the page file's stem, beside the articles (src/schemas/pageRecord.ts). */
+export function pageRecordName(file: string): string {
+  return `${file.replace(/\.[^.]*$/u, '')}.page.json`;
 }
 
 /** Names each article of one page by its slug (unique on the page) and writes it as Markdown. */

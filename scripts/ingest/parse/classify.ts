@@ -17,8 +17,19 @@ const BYLINE_LINE = new RegExp(
   'u',
 );
 
-/** A photo credit: `■X 摄`, `■本报记者 X 摄`, possibly after a caption on the same line. */
-export const PHOTO_CREDIT = /(?:^|\s)([■□]\s*[^■□]{1,40}?\s*摄(?:影)?)\s*$/u;
+/**
+ * A photo credit: `■X 摄`, `■本报记者 X 摄`, `（全媒体记者 X 摄）`, possibly after a caption on the same line.
+ * The credit itself is the first group that matched.
+ */
+export const PHOTO_CREDIT =
+  /(?:(?:^|\s)([■□]\s*[^■□]{1,40}?\s*摄(?:影)?)|([（(][^（）()]{1,40}?\s摄(?:影)?[）)]))\s*$/u;
+
+/** The credit `PHOTO_CREDIT` found, and where it starts. */
+export function photoCreditOf(text: string): { credit: string; index: number } | undefined {
+  const match = PHOTO_CREDIT.exec(text);
+  const credit = match?.[1] ?? match?.[2];
+  return match && credit ? { credit, index: text.lastIndexOf(credit) } : undefined;
+}
 
 /** The dateline that opens a report, with the reporters in brackets: `衡阳日报讯（全媒体记者 X）`. */
 export const LEAD = /^(?:衡阳日报讯|衡阳日报消息|本报讯|本报消息)(?:\s*[（(][^（）()]{0,80}[）)])?/u;
@@ -52,7 +63,7 @@ export function isBylineLine(line: string): boolean {
 
 export function isCreditLine(line: string): boolean {
   const text = line.trim();
-  return isBylineLine(text) && /摄(?:影)?$/u.test(text);
+  return (isBylineLine(text) && /摄(?:影)?$/u.test(text)) || photoCreditOf(text)?.index === 0;
 }
 
 export function isLead(line: string): boolean {

@@ -52,7 +52,8 @@ export function assignHeadline(lines: string[]): Headline {
       subtitles.push(second);
     }
   } else if (rest.length >= 2) {
-    if (kickers.length === 0 && rest.length >= 3) kickers.push(rest.shift()!);
+    // Three decks (引题, 主题, 副题): over a `——` subtitle, the first of two unmarked lines is the kicker.
+    if (kickers.length === 0 && (rest.length >= 3 || subtitles.length > 0)) kickers.push(rest.shift()!);
     title = rest.shift();
     subtitles.unshift(...rest);
   }

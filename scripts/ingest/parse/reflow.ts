@@ -17,6 +17,8 @@ import {
   isStructural,
   isSubtitleForm,
 } from './classify.ts';
+import type { LineForm } from './labels/lineForms.ts';
+import { readPrintedLines, type PrintedLine } from './printedLines.ts';
 import { displayWidth, endsClosed, endsSentence, joinWrapped } from './text.ts';
 
 export interface Unit {
@@ -31,6 +33,8 @@ export interface Unit {
   blockSize: number;
   /** In a narrow-column page: wider than a column, so a caption or headline spanning columns. */
   wide: boolean;
+  /** Set when the printed form fixes what the unit is: a table, a stanza, a signature, a contact line, a clause. */
+  form?: LineForm;
 }
 
 export interface Reflowed {
@@ -40,15 +44,7 @@ export interface Reflowed {
   columnWidth: number;
 }
 
-interface Line {
-  no: number;
-  text: string;
-  /** The printed line began or ended with a space: a word break, where names in a byline part. */
-  spacedEdge: { start: boolean; end: boolean };
-  gapBefore: number;
-  gapAfter: number;
-  blockSize: number;
-}
+type Line = PrintedLine;
 
 /** Wide-page lines at least this wide are prose, so a missing final stop means the paragraph was cut. */
 const MIN_CUT_PARAGRAPH_WIDTH = 24;
@@ -57,76 +53,70 @@ const SPLIT_WORD_TAIL = /^[^，。、；：！？“”\s]{1,2}[，。、；：]
 /** Blank lines that separate layout regions; text is never joined across them. */
 export const LAYOUT_BREAK = 3;
 
-export function reflow(text: string): Reflowed {
-  const lines = readLines(text);
-  const singles = lines.filter((l) => l.blockSize === 1 && !isStructural(l.text)).map((l) => displayWidth(l.text));
+/** `skip`: numbers of lines that are not text of the page's stories (its furniture, OCR noise). */
+export function reflow(text: string, skip?: ReadonlySet<number>): Reflowed {
+  const lines = readPrintedLines(text, skip);
+  const singles = lines
+    .filter((l) => l.blockSize === 1 && !l.joined && !l.form && !isStructural(l.text))
+    .map((l) => displayWidth(l.text));
   const median = percentile(singles, 0.5);
   const narrow = singles.length >= 12 && median <= 20 && singles.filter((w) => w <= 22).length >= singles.length * 0.7;
   // Column lines vary by a few cells (half-width digits, squeezed quotes); captions and headlines run wider.
   const widest = Math.max(median * 1.35, percentile(singles, 0.9) + 1);
-  const units = narrow ? reflowNarrow(lines, median, widest) : reflowWide(lines);
+  const units = mergeFixedForms(narrow ? reflowNarrow(lines, median, widest) : reflowWide(lines));
   return { units, narrow, columnWidth: narrow ? median : 0 };
-}
-
-function readLines(text: string): Line[] {
-  const raw = text.split('\n');
-  const lines: Line[] = [];
-  let blanks = 0;
-  raw.forEach((value, index) => {
-    const trimmed = value.replace(/[\s\u3000]+$/u, '').replace(/^[\s\u3000]+/u, '');
-    if (trimmed === '') {
-      blanks += 1;
-      return;
-    }
-    const previous = lines.at(-1);
-    if (previous) previous.gapAfter = blanks;
-    lines.push({
-      no: index + 1,
-      text: trimmed,
-      spacedEdge: { start: /^[ \u3000]/u.test(value), end: /[ \u3000]$/u.test(value) },
-      gapBefore: blanks,
-      gapAfter: 0,
-      blockSize: 1,
-    });
-    blanks = 0;
-  });
-  const last = lines.at(-1);
-  if (last) last.gapAfter = blanks;
-  // Block sizes: runs of lines with no blank line between them.
-  let start = 0;
-  for (let i = 1; i <= lines.length; i += 1) {
-    if (i === lines.length || lines[i].gapBefore > 0) {
-      for (let j = start; j < i; j += 1) lines[j].blockSize = i - start;
-      start = i;
-    }
-  }
-  return lines;
 }
 
 function unitOf(line: Line, wide = false): Unit {
   return {
     text: line.text,
-    lines: [line.no],
+    lines: [...line.nos],
     gapBefore: line.gapBefore,
     gapAfter: line.gapAfter,
     blockSize: line.blockSize,
     wide,
+    ...(line.form ? { form: line.form } : {}),
   };
 }
 
 function append(unit: Unit, line: Line): void {
   unit.text = joinWrapped(unit.text, line.text);
-  unit.lines.push(line.no);
+  unit.lines.push(...line.nos);
   unit.gapAfter = line.gapAfter;
+}
+
+/** Forms that are never joined to other text: they stand as printed. */
+const STANDING: readonly (LineForm | undefined)[] = ['table', 'signature', 'verse', 'contact'];
+
+/** The rows of one table and the lines of one stanza become one unit each, a line per printed line. */
+function mergeFixedForms(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const unit of units) {
+    const previous = out.at(-1);
+    const grouped = unit.form === 'table' || unit.form === 'verse';
+    if (previous && grouped && previous.form === unit.form && unit.gapBefore === 0) {
+      previous.text = `${previous.text}\n${unit.text}`;
+      previous.lines.push(...unit.lines);
+      previous.gapAfter = unit.gapAfter;
+    } else {
+      out.push(unit);
+    }
+  }
+  return out;
 }
 
 const PUNCTUATION = /[，。、；：？！“”‘’《》（）…—]/u;
 
 function reflowNarrow(lines: Line[], columnWidth: number, widest: number): Unit[] {
   // A dateline or a ▲ item opens a paragraph that wraps like any other.
-  const opensParagraph = (l: Line) => isLead(l.text) || isBriefItem(l.text);
+  const opensParagraph = (l: Line) =>
+    isLead(l.text) || isBriefItem(l.text) || l.form === 'indented' || l.form === 'clause';
   const isColumnLine = (l: Line) =>
-    l.blockSize === 1 && (!isStructural(l.text) || opensParagraph(l)) && displayWidth(l.text) <= widest;
+    l.blockSize === 1 &&
+    !l.joined &&
+    !STANDING.includes(l.form) &&
+    (!isStructural(l.text) || opensParagraph(l)) &&
+    displayWidth(l.text) <= widest;
   const full = columnWidth * 0.75;
   const units: Unit[] = [];
   let open: Unit | undefined;
@@ -138,7 +128,7 @@ function reflowNarrow(lines: Line[], columnWidth: number, widest: number): Unit[
     if (open && openLine && line.gapBefore < LAYOUT_BREAK && isLead(open.text) && /[（(][^（）()]*$/u.test(open.text)) {
       const spaced = openLine.spacedEdge.end || line.spacedEdge.start;
       open.text = `${open.text.trimEnd()}${spaced ? ' ' : ''}${line.text}`;
-      open.lines.push(line.no);
+      open.lines.push(...line.nos);
       open.gapAfter = line.gapAfter;
       openWidth = displayWidth(line.text);
       openLast = line.text;
@@ -148,7 +138,8 @@ function reflowNarrow(lines: Line[], columnWidth: number, widest: number): Unit[
     openLine = line;
     if (!isColumnLine(line)) {
       open = undefined;
-      units.push(unitOf(line, displayWidth(line.text) > widest));
+      // A paragraph joined from its block's wraps is prose, however wide; only a single printed line spans columns.
+      units.push(unitOf(line, !line.joined && !line.form && displayWidth(line.text) > widest));
       continue;
     }
     // A headline and its `——` subtitle, each on a line of its own, stand apart from the column text.
@@ -204,6 +195,7 @@ function reflowWide(lines: Line[]): Unit[] {
 /** A long paragraph cut at a column or page break resumes on the next printed line. */
 function continuesAcrossBreak(previous: Unit, line: Line): boolean {
   if (line.gapBefore >= LAYOUT_BREAK || previous.blockSize > 1 || line.blockSize > 1) return false;
+  if (line.form || previous.form) return false;
   // A dateline paragraph or a ▲ item is prose and may be cut; bylines and headings never are.
   if (isStructural(line.text) || headingOf(previous.text) || isBylineLine(previous.text)) return false;
   if (isContinuationLine(previous.text)) return false;

@@ -9,7 +9,6 @@
 import {
   CONTINUATION,
   LEAD,
-  PHOTO_CREDIT,
   TRAILING_BYLINE,
   columnNameOf,
   headingOf,
@@ -24,6 +23,7 @@ import {
   isLead,
   isSubtitleForm,
   opensWithDate,
+  photoCreditOf,
 } from './classify.ts';
 import { assignHeadline } from './headline.ts';
 import { LAYOUT_BREAK, type Reflowed, type Unit } from './reflow.ts';
@@ -100,7 +100,7 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
     const unit = units[index];
     const text = unit.text;
     if (isLead(text) || isBriefItem(text) || isBylineLine(text) || headingOf(text)) return 0;
-    const inline = PHOTO_CREDIT.exec(text);
+    const inline = photoCreditOf(text);
     if (inline && inline.index > 0) return 1;
     // Text with a photo credit right under it is that photo's caption.
     if (isCreditLine(units[index + 1]?.text ?? '') && displayWidth(text) <= 200) return 1;
@@ -276,8 +276,8 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
     const text = captionUnits.map((u) => u.text).join('\n');
     const next = units[index + count];
     const credit = next && isCreditLine(next.text) ? next : undefined;
-    const inlineCredit = PHOTO_CREDIT.exec(text);
-    const credited = credit !== undefined || inlineCredit !== null;
+    const inlineCredit = photoCreditOf(text);
+    const credited = credit !== undefined || inlineCredit !== undefined;
     // Dated, credited photo news stands alone; other captions belong to the story they sit in.
     const standalone = credited && opensWithDate(text) && displayWidth(text) >= 16;
     let article: DraftArticle;
@@ -292,8 +292,8 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
       article.blocks.push({ type: 'caption', text });
     }
     take(article, ...captionUnits);
-    if (article.kind === 'photo' && inlineCredit?.[1]) {
-      article.bylines.push(inlineCredit[1]);
+    if (article.kind === 'photo' && inlineCredit) {
+      article.bylines.push(inlineCredit.credit);
       article.closed = true;
     }
     if (credit) {
@@ -355,6 +355,9 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
       // A headline printed below its story, with only photos after it.
       article = current!;
       captionsOnly = true;
+    } else if (next === 'caption' && lines.length <= 2 && !marked) {
+      // A short headline over a caption and its credit is photo news.
+      article = start('photo', photoColumn ? { column: photoColumn } : {});
     } else if (!current || current.closed || current.kind !== 'article' || marked || (!narrow && lines.length > 1)) {
       article = start('article');
     } else {

@@ -1,0 +1,155 @@
+/**
+ * Finds a page's furniture: the lines that say what the page is rather than report anything. A masthead block at
+ * the top (报名, English name, 主办单位, date line, 今日N版), running heads (date, 星期, 第N版, 版名, editors), a page
+ * banner over the whole page, 导读 boxes, editor credit lines, sponsor lines and advertising hotlines at the foot.
+ * They go to the page record, never into an article. Lines of OCR noise (■, —, · alone) are set apart too.
+ */
+import type { FurnitureLine, PageCredit } from '../../../../src/schemas/pageRecord.ts';
+import type { Vocabulary } from '../vocabulary.ts';
+import {
+  FULL_DATE,
+  PAPER_NAME,
+  creditsOf,
+  isSectionName,
+  readFacts,
+  splitSegments,
+  type PrintedFacts,
+} from './runningHead.ts';
+
+export interface PageFurniture {
+  furniture: FurnitureLine[];
+  noise: FurnitureLine[];
+  facts: PrintedFacts;
+}
+
+const NOISE = /^[\s\u3000■□●○◆◇▲△▼▽★☆—–\-_=~～·・.。…*#|]+$/u;
+const LATIN_NAME = /^[A-Z][A-Z.\- ]{3,}$/u;
+const PUBLISHER = /机关报|报社出版|出版$|主办$/u;
+const PAGE_MARK = /今日\s*\d+\s*版|第\s*[0-9一二三四五六七八九十]+\s*版/u;
+const DIGEST_HEAD = /^导\s*读$/u;
+const DIGEST_ITEM = /^[●■◆·▲★]|\d+\s*版$/u;
+const SPONSOR = /^[（(]?本版由[^（）()]{2,40}(?:协办|主办|承办|支持|冠名|联办)[）)]?$/u;
+const AD_HOTLINE = /(?:刊登|广告|订阅|发行)(?:热线|电话)/u;
+
+interface Line {
+  no: number;
+  text: string;
+  gapAfter: number;
+}
+
+export function isNoiseLine(text: string): boolean {
+  return NOISE.test(text) && text.trim() !== '';
+}
+
+export function findFurniture(rawLines: readonly string[], vocabulary: Vocabulary): PageFurniture {
+  const lines = readLines(rawLines);
+  const taken = new Map<number, string>();
+  const noise: FurnitureLine[] = [];
+  for (const line of lines) if (isNoiseLine(line.text)) noise.push({ line: line.no, text: line.text });
+  const content = lines.filter((l) => !isNoiseLine(l.text));
+
+  // The masthead and running head open the page; a page banner may follow them.
+  let top = 0;
+  for (; top < content.length && isMastheadLine(content[top].text); top += 1)
+    taken.set(content[top].no, content[top].text);
+  const banner = bannerAt(content, top, vocabulary);
+  for (const line of banner) taken.set(line.no, line.text);
+
+  // At the foot: credits, sponsor and advertising lines, bottom up.
+  for (let i = content.length - 1; i >= 0 && content.length - i <= 3; i -= 1) {
+    const text = content[i].text;
+    if (!(creditsOf(text).only || SPONSOR.test(text) || (AD_HOTLINE.test(text) && text.length <= 40))) break;
+    taken.set(content[i].no, text);
+  }
+  // Anywhere: credit lines, sponsor lines, 导读 boxes.
+  content.forEach((line, i) => {
+    if (creditsOf(line.text).only || SPONSOR.test(line.text)) taken.set(line.no, line.text);
+    if (DIGEST_HEAD.test(line.text.replace(/\s/gu, ' '))) {
+      taken.set(line.no, line.text);
+      for (let j = i + 1; j < content.length && DIGEST_ITEM.test(content[j].text); j += 1) {
+        taken.set(content[j].no, content[j].text);
+      }
+    }
+  });
+
+  const furniture = [...taken].sort(([a], [b]) => a - b).map(([line, text]) => ({ line, text }));
+  return {
+    furniture,
+    noise,
+    facts: factsOf(
+      furniture.map((f) => f.text),
+      banner,
+    ),
+  };
+}
+
+/** A line of a masthead or a running head. */
+export function isMastheadLine(text: string): boolean {
+  const segments = splitSegments(text);
+  if (PAPER_NAME.test(text) || LATIN_NAME.test(text)) return true;
+  if (PUBLISHER.test(text) && text.length <= 30 && !/[。，]/u.test(text)) return true;
+  if (/^今日\s*\d+\s*版/u.test(text)) return true;
+  if (!FULL_DATE.test(text) || text.length > 70 || /[。，；]/u.test(text)) return false;
+  // A date alone is a dateline of some story; with a weekday, a page number, a credit or the paper's name it heads
+  // the page.
+  return (
+    /星期|农历/u.test(text) ||
+    PAGE_MARK.test(text) ||
+    creditsOf(text).credits.length > 0 ||
+    segments.some((s) => PAPER_NAME.test(s))
+  );
+}
+
+/** A short section name alone over the page (with its `——` subtitle), set off by a layout gap. */
+function bannerAt(content: Line[], index: number, vocabulary: Vocabulary): Line[] {
+  const first = content[index];
+  if (!first) return [];
+  const name = first.text.replace(/[\s\u3000]+/gu, '');
+  if (!isSectionName(first.text) || vocabulary.briefColumns.includes(name) || vocabulary.photoColumns.includes(name)) {
+    return [];
+  }
+  if (first.gapAfter >= 2) return [first];
+  const second = content[index + 1];
+  if (first.gapAfter <= 1 && second && /^——/u.test(second.text) && second.gapAfter >= 2 && second.text.length <= 30) {
+    return [first, second];
+  }
+  return [];
+}
+
+function factsOf(texts: string[], banner: Line[]): PrintedFacts {
+  const facts: PrintedFacts = { editors: [] };
+  const seen = new Set<string>();
+  for (const text of texts) {
+    const read = readFacts(text);
+    facts.date ??= read.date;
+    facts.edition ??= read.edition;
+    facts.page ??= read.page;
+    facts.pageName ??= read.pageName;
+    for (const editor of read.editors) addEditor(facts.editors, seen, editor);
+  }
+  if (!facts.pageName && banner[0]) facts.pageName = banner[0].text.replace(/[\s\u3000]+/gu, '');
+  for (const key of ['date', 'edition', 'page', 'pageName'] as const) if (facts[key] === undefined) delete facts[key];
+  return facts;
+}
+
+function addEditor(editors: PageCredit[], seen: Set<string>, editor: PageCredit): void {
+  const key = `${editor.role}/${editor.name}`;
+  if (!seen.has(key)) {
+    seen.add(key);
+    editors.push(editor);
+  }
+}
+
+function readLines(raw: readonly string[]): Line[] {
+  const lines: Line[] = [];
+  raw.forEach((value, index) => {
+    const text = value.trim();
+    if (text === '') {
+      const last = lines.at(-1);
+      if (last) last.gapAfter += 1;
+      return;
+    }
+    lines.push({ no: index + 1, text, gapAfter: 0 });
+  });
+  return lines;
+}

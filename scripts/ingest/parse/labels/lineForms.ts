@@ -1,0 +1,56 @@
+/**
+ * What one printed line is by its form alone, before any line is joined to another: a table row, a right-aligned
+ * signature, a contact line, the start of a numbered clause, a paragraph indent, a line of verse. The reflow keeps
+ * each table row, signature, contact line and verse line whole and on its own, and starts a paragraph at every
+ * clause and indent.
+ */
+
+export type LineForm = 'table' | 'signature' | 'contact' | 'clause' | 'indented' | 'verse';
+
+/** Columns set apart by runs of two or more spaces (or a tab), at least twice on the line. */
+const TABLE_GAPS = /\S(?: {2,}|\t+)\S.*\S(?: {2,}|\t+)\S/u;
+/** Right-aligned lines (an issuer, a date under a notice) start with four or more ems of space. */
+const SIGNATURE_INDENT = /^(?:[\u3000]{3,}|[\u3000 ]{6,})\S/u;
+/** A paragraph indent: one or two ems, or two to four spaces. */
+const INDENT = /^(?:\u3000{1,2}| {2,4})(?=\S)/u;
+const CONTACT =
+  /^(?:联系人|联系电话|联系方式|电话|手机|传真|地址|邮编|邮箱|电子邮箱|网址|服务热线|咨询电话|受理电话|举报电话|来信地址|E-?mail)\s*[：:]/iu;
+/** 一、 （一） 1. ① 一是: the openings of numbered clauses and points. */
+const CLAUSE =
+  /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[①-⑳]|[一二三四五六七八九十]是)/u;
+const PUNCTUATION = /[，。、；：！？,.;:!?]/u;
+
+/** The form of a single line, judged by itself; verse needs its stanza and is decided by `verseLines`. */
+export function lineForm(raw: string): LineForm | undefined {
+  const text = raw.trim();
+  if (text === '') return undefined;
+  if (SIGNATURE_INDENT.test(raw) && text.length <= 30) return 'signature';
+  if (TABLE_GAPS.test(text)) return 'table';
+  if (CONTACT.test(text)) return 'contact';
+  if (CLAUSE.test(text)) return 'clause';
+  if (INDENT.test(raw)) return 'indented';
+  return undefined;
+}
+
+/**
+ * Stanzas: blocks of three or more short lines printed together, nearly all without any punctuation. Prose wrapped
+ * in a narrow column carries commas on most lines; a headline block is one or two lines.
+ */
+export function isStanza(block: readonly string[]): boolean {
+  if (block.length < 3) return false;
+  const texts = block.map((l) => l.trim());
+  if (texts.some((t) => t.length > 20 || /^[▲■□●#]/u.test(t))) return false;
+  const bare = texts.filter((t) => !PUNCTUATION.test(t)).length;
+  return bare >= Math.ceil(texts.length * 0.75);
+}
+
+/** Rows of a table need a neighbour that is a row too: one spaced line is a running head or a slip. */
+export function tableRows(lines: readonly string[]): Set<number> {
+  const rows = new Set<number>();
+  lines.forEach((line, i) => {
+    if (lineForm(line) !== 'table') return;
+    const near = [lines[i - 1], lines[i + 1]].some((l) => l !== undefined && lineForm(l) === 'table');
+    if (near) rows.add(i);
+  });
+  return rows;
+}

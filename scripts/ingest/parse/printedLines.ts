@@ -1,0 +1,149 @@
+/**
+ * A page's printed lines, grouped into blocks (lines printed with no blank line between them), with the wraps
+ * inside a block joined back. Narrow columns are OCR'd in two ways: every printed line between blank lines (the
+ * reflow's narrow pass rejoins those), or the lines of a paragraph run together and blank lines part paragraphs.
+ * Here a block's line runs on into the next when it fills the block's width and does not close a sentence, unless
+ * the next line opens something of its own: an indent, a clause, a contact line, a ▲ item, a dateline.
+ */
+import { LEAD, isStructural } from './classify.ts';
+import { isStanza, lineForm, tableRows, type LineForm } from './labels/lineForms.ts';
+import { displayWidth, endsClosed, joinWrapped } from './text.ts';
+
+export interface PrintedLine {
+  /** 1-based numbers of the source lines, more than one when wraps were joined. */
+  nos: number[];
+  text: string;
+  /** The printed line began or ended with a space: a word break, where names in a byline part. */
+  spacedEdge: { start: boolean; end: boolean };
+  gapBefore: number;
+  gapAfter: number;
+  blockSize: number;
+  form?: LineForm;
+  /** Wraps inside a block were joined into this line: it is a whole paragraph, not a column line. */
+  joined: boolean;
+}
+
+/** A line joined short of the block's width by more than this share is a paragraph's last line, a label, a head. */
+const FULL_SHARE = 0.8;
+/** Role words that end a wrapped byline before the names: the names follow after a space. */
+const PROSE_MARKS = /[，。、；：！？,;]/u;
+const ROLE_END = /(?:记者|通讯员|实习生|摄影|作者)$/u;
+
+/** Reads the lines of `text`, leaving out `skip` (furniture, noise) as if they were not printed at all. */
+export function readPrintedLines(text: string, skip: ReadonlySet<number> = new Set()): PrintedLine[] {
+  const raw = text.split('\n');
+  const lines: PrintedLine[] = [];
+  let blanks = 0;
+  let skipped = false;
+  raw.forEach((value, index) => {
+    if (skip.has(index + 1)) {
+      skipped = true;
+      return;
+    }
+    const trimmed = value.trim();
+    if (trimmed === '') {
+      blanks += 1;
+      return;
+    }
+    const previous = lines.at(-1);
+    // A skipped line between two blank runs leaves one gap, not their sum; a skipped line alone leaves one blank.
+    const gap = skipped ? Math.max(blanks, 1) : blanks;
+    if (previous) previous.gapAfter = gap;
+    lines.push({
+      nos: [index + 1],
+      text: trimmed,
+      spacedEdge: { start: /^[ \u3000]/u.test(value), end: /[ \u3000]$/u.test(value) },
+      gapBefore: gap,
+      gapAfter: 0,
+      blockSize: 1,
+      joined: false,
+      ...formOf(value),
+    });
+    blanks = 0;
+    skipped = false;
+  });
+  const last = lines.at(-1);
+  if (last) last.gapAfter = blanks;
+  const blocks = blocksOf(lines);
+  markBlockForms(blocks, raw);
+  return setBlockSizes(blocks.flatMap(joinWraps));
+}
+
+function formOf(raw: string): { form?: LineForm } {
+  const form = lineForm(raw);
+  return form ? { form } : {};
+}
+
+function blocksOf(lines: PrintedLine[]): PrintedLine[][] {
+  const blocks: PrintedLine[][] = [];
+  for (const line of lines) {
+    if (line.gapBefore > 0 || blocks.length === 0) blocks.push([line]);
+    else blocks.at(-1)!.push(line);
+  }
+  return blocks;
+}
+
+/** Verse and table rows are judged by their block; a spaced line without a spaced neighbour is no table row. */
+function markBlockForms(blocks: PrintedLine[][], raw: string[]): void {
+  for (const block of blocks) {
+    const texts = block.map((l) => raw[l.nos[0] - 1]);
+    const rows = tableRows(texts);
+    block.forEach((line, i) => {
+      if (line.form === 'table' && !rows.has(i)) delete line.form;
+    });
+    if (isStanza(texts)) for (const line of block) line.form = 'verse';
+  }
+}
+
+function joinWraps(block: PrintedLine[]): PrintedLine[] {
+  if (block.length < 2) return block;
+  const width = Math.max(...block.map((l) => displayWidth(l.text)));
+  const indents = block.some((l) => l.form === 'indented' || l.form === 'clause');
+  const out: PrintedLine[] = [];
+  let open: PrintedLine | undefined;
+  let openWidth = 0;
+  for (const line of block) {
+    if (open && runsOn(open, openWidth, line, width, indents)) {
+      const spaced = ROLE_END.test(open.text) && /[（(][^）)]*$/u.test(open.text);
+      open.text = spaced ? `${open.text} ${line.text}` : joinWrapped(open.text, line.text);
+      open.nos.push(...line.nos);
+      open.gapAfter = line.gapAfter;
+      open.spacedEdge.end = line.spacedEdge.end;
+      open.joined = true;
+    } else {
+      open = { ...line, nos: [...line.nos], spacedEdge: { ...line.spacedEdge } };
+      out.push(open);
+    }
+    openWidth = displayWidth(line.text);
+  }
+  return out;
+}
+
+function runsOn(open: PrintedLine, lastWidth: number, next: PrintedLine, width: number, indents: boolean): boolean {
+  const fixed: (LineForm | undefined)[] = ['table', 'signature', 'verse', 'contact'];
+  if (fixed.includes(open.form) || fixed.includes(next.form)) return false;
+  if (next.form === 'clause' || next.form === 'indented' || isStructural(next.text)) return false;
+  // A line wholly in brackets is a note of its own: `（资料图片）`, `（通讯员 X）`.
+  if (/^[（(][^（）()]*[）)]$/u.test(next.text)) return false;
+  // Inside an open bracket (a byline wrapped before its names) the line always runs on.
+  if (/[（(][^）)]*$/u.test(open.text)) return true;
+  if (lastWidth < width * FULL_SHARE) return false;
+  // Two stacked lines without punctuation (a slogan, a two-line head) wrap only if the first is the wider.
+  if (!PROSE_MARKS.test(open.text) && displayWidth(next.text) > lastWidth) return false;
+  if (!endsClosed(open.text)) return true;
+  // A dateline alone (`衡阳日报讯（全媒体记者 X）`) opens the paragraph that follows it.
+  if (LEAD.exec(open.text)?.[0].length === open.text.length) return true;
+  // A full line that closes a sentence ends its paragraph, unless paragraphs here are marked by an indent.
+  return indents;
+}
+
+function setBlockSizes(lines: PrintedLine[]): PrintedLine[] {
+  let start = 0;
+  for (let i = 1; i <= lines.length; i += 1) {
+    if (i === lines.length || lines[i].gapBefore > 0) {
+      for (let j = start; j < i; j += 1) lines[j].blockSize = i - start;
+      start = i;
+    }
+  }
+  return lines;
+}
