@@ -6,7 +6,7 @@
  * it holds nothing to escape (plainBodyMarkdown).
  */
 import { createRequire } from 'node:module';
-import type { Heading, Paragraph, Root, RootContent } from 'mdast';
+import type { Code, Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type * as MdastToMarkdown from 'mdast-util-to-markdown';
 import type * as Yaml from 'yaml';
 import type { ArticleFrontMatter } from '../../src/schemas/articleContract.ts';
@@ -22,9 +22,11 @@ const FIELD_ORDER: (keyof ArticleFrontMatter)[] = [
   'authors',
   'date',
   'dateInferred',
+  'dateSource',
   'edition',
   'page',
   'regions',
+  'places',
   'keywords',
   'source',
   'continued',
@@ -49,6 +51,12 @@ export function bodyToMarkdown(blocks: BodyBlock[]): string {
       case 'caption':
         // Captions are set apart as emphasis: the site styles a lone <em> paragraph as a caption.
         return { type: 'paragraph', children: [{ type: 'emphasis', children: [text] }] } satisfies Paragraph;
+      case 'verse':
+        // A stanza is one paragraph, its lines kept apart by hard breaks.
+        return { type: 'paragraph', children: stanzaLines(block.text) } satisfies Paragraph;
+      case 'table':
+        // Columns aligned by spaces are kept as printed: a preformatted block, one row per line.
+        return { type: 'code', value: block.text } satisfies Code;
       default:
         return { type: 'paragraph', children: [text] } satisfies Paragraph;
     }
@@ -56,6 +64,15 @@ export function bodyToMarkdown(blocks: BodyBlock[]): string {
   const root: Root = { type: 'root', children };
   mdast ??= require('mdast-util-to-markdown') as typeof MdastToMarkdown;
   return mdast.toMarkdown(root, SERIALIZER);
+}
+
+function stanzaLines(text: string): PhrasingContent[] {
+  return text
+    .split('\n')
+    .flatMap((line, i): PhrasingContent[] => [
+      ...(i > 0 ? [{ type: 'break' as const }] : []),
+      { type: 'text', value: line },
+    ]);
 }
 
 /**

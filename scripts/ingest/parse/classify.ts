@@ -122,6 +122,12 @@ export function columnNameOf(line: string, vocabulary: Vocabulary): { name: stri
   return undefined;
 }
 
+/** A notice's title ends with what it is (`…的通告`, `招聘公告`, `遗失声明`), from `noticeWords`. */
+export function namesNotice(line: string, vocabulary: Pick<Vocabulary, 'noticeWords'>): boolean {
+  const text = line.trim();
+  return vocabulary.noticeWords.some((word) => text.endsWith(word)) && displayWidth(text) <= 40;
+}
+
 export function isBannerText(line: string, vocabulary: Vocabulary): boolean {
   return vocabulary.bannerWords.some((word) => line.includes(word));
 }

@@ -20,9 +20,12 @@ const SCENE_SETTING = /^(?:因|为了?|随着|面对|围绕|聚焦|着眼)/u;
  * opening with `——` a subtitle. Of two unmarked lines the first is the title
  * unless it reads as a kicker: it sets the scene, or is clearly the longer line.
  */
-export function assignHeadline(lines: string[]): Headline {
+export function assignHeadline(lines: string[], noticeWords: readonly string[] = []): Headline {
   const texts = lines.map((line) => headingOf(line)?.text ?? line.trim()).filter(Boolean);
-  const headingIndex = lines.findIndex((line) => headingOf(line));
+  // A notice's title names what it is (`关于…的通告`); the lines over it name who issues it.
+  const noticeIndex = texts.findIndex((t) => !isKickerForm(t) && noticeWords.some((w) => t.endsWith(w)));
+  const markedIndex = lines.findIndex((line) => headingOf(line));
+  const headingIndex = markedIndex >= 0 ? markedIndex : noticeIndex;
   if (headingIndex >= 0) {
     return compact({
       kicker: join(texts.slice(0, headingIndex)),

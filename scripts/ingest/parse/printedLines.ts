@@ -5,7 +5,7 @@
  * Here a block's line runs on into the next when it fills the block's width and does not close a sentence, unless
  * the next line opens something of its own: an indent, a clause, a contact line, a ▲ item, a dateline.
  */
-import { LEAD, isStructural } from './classify.ts';
+import { LEAD, isBylineLine, isStructural } from './classify.ts';
 import { isStanza, lineForm, tableRows, type LineForm } from './labels/lineForms.ts';
 import { displayWidth, endsClosed, joinWrapped } from './text.ts';
 
@@ -19,6 +19,8 @@ export interface PrintedLine {
   gapAfter: number;
   blockSize: number;
   form?: LineForm;
+  /** Width of the white space the line was printed after: a paragraph indent counts toward a full line. */
+  indent: number;
   /** Wraps inside a block were joined into this line: it is a whole paragraph, not a column line. */
   joined: boolean;
 }
@@ -57,6 +59,7 @@ export function readPrintedLines(text: string, skip: ReadonlySet<number> = new S
       gapAfter: 0,
       blockSize: 1,
       joined: false,
+      indent: displayWidth(/^[\s\u3000]*/u.exec(value)?.[0] ?? ''),
       ...formOf(value),
     });
     blanks = 0;
@@ -91,13 +94,20 @@ function markBlockForms(blocks: PrintedLine[][], raw: string[]): void {
     block.forEach((line, i) => {
       if (line.form === 'table' && !rows.has(i)) delete line.form;
     });
-    if (isStanza(texts)) for (const line of block) line.form = 'verse';
   }
+  // A stanza stands among stanzas or under a byline; a lone block of short bare lines is a headline block.
+  blocks.forEach((block, i) => {
+    if (!isStanza(block.map((l) => raw[l.nos[0] - 1]))) return;
+    const neighbours = [blocks[i - 1], blocks[i + 1]].filter((b) => b !== undefined);
+    const amongStanzas = neighbours.some((b) => isStanza(b.map((l) => raw[l.nos[0] - 1])));
+    const underByline = blocks[i - 1]?.length === 1 && isBylineLine(blocks[i - 1][0].text);
+    if (amongStanzas || underByline) for (const line of block) line.form = 'verse';
+  });
 }
 
 function joinWraps(block: PrintedLine[]): PrintedLine[] {
   if (block.length < 2) return block;
-  const width = Math.max(...block.map((l) => displayWidth(l.text)));
+  const width = Math.max(...block.map(printedWidth));
   const indents = block.some((l) => l.form === 'indented' || l.form === 'clause');
   const out: PrintedLine[] = [];
   let open: PrintedLine | undefined;
@@ -114,9 +124,13 @@ function joinWraps(block: PrintedLine[]): PrintedLine[] {
       open = { ...line, nos: [...line.nos], spacedEdge: { ...line.spacedEdge } };
       out.push(open);
     }
-    openWidth = displayWidth(line.text);
+    openWidth = printedWidth(line);
   }
   return out;
+}
+
+function printedWidth(line: PrintedLine): number {
+  return displayWidth(line.text) + (line.form === 'signature' ? 0 : line.indent);
 }
 
 function runsOn(open: PrintedLine, lastWidth: number, next: PrintedLine, width: number, indents: boolean): boolean {

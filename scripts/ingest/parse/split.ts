@@ -16,6 +16,7 @@ import {
   isBriefItem,
   isBylineLine,
   isCaptionNote,
+  namesNotice,
   isContinuationLine,
   isCreditLine,
   isHeadlineLike,
@@ -26,11 +27,13 @@ import {
   photoCreditOf,
 } from './classify.ts';
 import { assignHeadline } from './headline.ts';
+import type { LineForm } from './labels/lineForms.ts';
+import { FULL_DATE } from './labels/runningHead.ts';
 import { LAYOUT_BREAK, type Reflowed, type Unit } from './reflow.ts';
 import { displayWidth } from './text.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
-export type BlockType = 'paragraph' | 'subhead' | 'caption' | 'credit';
+export type BlockType = 'paragraph' | 'subhead' | 'caption' | 'credit' | 'verse' | 'table';
 
 export interface BodyBlock {
   type: BlockType;
@@ -52,6 +55,14 @@ export interface DraftArticle {
   /** A brief closed by its reporters' names, a photo by its credit: what follows is new. */
   closed: boolean;
 }
+
+const FORM_BLOCKS: Partial<Record<LineForm, BlockType>> = {
+  table: 'table',
+  verse: 'verse',
+  signature: 'paragraph',
+  contact: 'paragraph',
+  clause: 'paragraph',
+};
 
 type Next = 'byline' | 'lead' | 'credit' | 'brief' | 'caption' | 'prose' | 'end';
 
@@ -120,6 +131,7 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
   const isBanner = (unit: Unit): boolean =>
     displayWidth(unit.text) <= 40 &&
     !/[。；]/u.test(unit.text) &&
+    !namesNotice(unit.text, vocabulary) &&
     (isBannerText(unit.text, vocabulary) ||
       (!narrow && unit.blockSize > 1 && !/[，、：“”！？]/u.test(unit.text) && isHeadlineLike(unit.text)));
 
@@ -146,6 +158,18 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
   for (let i = 0; i < units.length;) {
     const unit = units[i];
     const text = unit.text;
+
+    // Tables, stanzas, signatures, contact lines and numbered clauses are body text by their form: never a head.
+    const bodyForm = unit.form && FORM_BLOCKS[unit.form];
+    if (bodyForm && !(unit.form === 'clause' && !current)) {
+      const article = open();
+      article.blocks.push({ type: bodyForm, text });
+      take(article, unit);
+      // A notice ends with who issued it and when: the date under it signs it off.
+      if (unit.form === 'signature' && FULL_DATE.test(text)) article.closed = true;
+      i += 1;
+      continue;
+    }
 
     const column = columnNameOf(text, vocabulary);
     if (column) {
@@ -368,7 +392,13 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
       if (banners.length > 0 && !current.column) current.column = bannerText;
       return;
     }
-    Object.assign(article, assignHeadline(lines.map((u) => u.text)));
+    Object.assign(
+      article,
+      assignHeadline(
+        lines.map((u) => u.text),
+        vocabulary.noticeWords,
+      ),
+    );
     if (banners.length > 0 && !article.column) article.column = bannerText;
     take(article, ...run);
   }
