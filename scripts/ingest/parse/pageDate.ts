@@ -32,8 +32,22 @@ const PERIOD_ENDS: [RegExp, (m: RegExpMatchArray) => Day][] = [
   [/截至(\d{1,2})月(?:底|末)/u, (m) => ({ month: Number(m[1]) + 1, day: 1 })],
 ];
 
+/** A date alone on its line, under a notice or a letter: the day it was signed. */
+const SIGNED = /^[\s\u3000]*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日[\s\u3000]*$/gmu;
+
 export function inferPageDate(raw: string): InferredDate {
   const text = joinWrappedNumbers(toAsciiDigits(raw));
+  // What a notice was signed on dates it better than the days it names: those are deadlines and periods to come.
+  const signed = latestTime(
+    [...text.matchAll(SIGNED)].flatMap((m) => {
+      const year = Number(m[1]);
+      const day = { month: Number(m[2]), day: Number(m[3]) };
+      return isValid(year, day) ? [timeOf(year, day)] : [];
+    }),
+  );
+  if (signed !== undefined) {
+    return { date: iso(signed + DAY), reason: `the day after ${describe(signed)}, the date a notice on it was signed` };
+  }
   const years = printedYears(text);
   if (years.size === 0) return { date: null, reason: 'no year is printed on the page' };
   const lastYear = Math.max(...years);
@@ -119,7 +133,10 @@ function describe(time: number): string {
   return `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
 }
 
-/** The years printed as the time of writing (not targets such as `到2025年`). */
+/**
+ * The years printed as the time of writing (not targets such as `到2025年`). A page that prints no `…年` may still
+ * name its year in an event's name (`2023衡阳马拉松`), which is then taken.
+ */
 function printedYears(text: string): Set<number> {
   const years = new Set<number>();
   for (const match of text.matchAll(/(?<![\d.])((?:19|20)\d{2})年/gu)) {
@@ -127,6 +144,10 @@ function printedYears(text: string): Set<number> {
     const before = text.slice(Math.max(0, at - 2), at);
     const after = text.slice(at + match[0].length - 1, at + match[0].length + 4);
     if (!FUTURE_YEAR_BEFORE.test(before) && !FUTURE_YEAR_AFTER.test(after)) years.add(Number(match[1]));
+  }
+  if (years.size > 0) return years;
+  for (const match of text.matchAll(/(?<![\d.\-—–~～至到])((?:19|20)\d{2})(?=[\u4e00-\u9fff])(?!年)/gu)) {
+    years.add(Number(match[1]));
   }
   return years;
 }

@@ -107,7 +107,9 @@ function markBlockForms(blocks: PrintedLine[][], raw: string[]): void {
 
 function joinWraps(block: PrintedLine[]): PrintedLine[] {
   if (block.length < 2) return block;
-  const width = Math.max(...block.map(printedWidth));
+  // The column's width comes from its running text: a long contact line or a table row would inflate it.
+  const running = block.filter((l) => !STANDING.includes(l.form));
+  const width = Math.max(...(running.length > 0 ? running : block).map(printedWidth));
   const indents = block.some((l) => l.form === 'indented' || l.form === 'clause');
   const out: PrintedLine[] = [];
   let open: PrintedLine | undefined;
@@ -133,9 +135,11 @@ function printedWidth(line: PrintedLine): number {
   return displayWidth(line.text) + (line.form === 'signature' ? 0 : line.indent);
 }
 
+/** Forms that stand as printed, never joined to a neighbour. */
+const STANDING: readonly (LineForm | undefined)[] = ['table', 'signature', 'verse', 'contact'];
+
 function runsOn(open: PrintedLine, lastWidth: number, next: PrintedLine, width: number, indents: boolean): boolean {
-  const fixed: (LineForm | undefined)[] = ['table', 'signature', 'verse', 'contact'];
-  if (fixed.includes(open.form) || fixed.includes(next.form)) return false;
+  if (STANDING.includes(open.form) || STANDING.includes(next.form)) return false;
   if (next.form === 'clause' || next.form === 'indented' || isStructural(next.text)) return false;
   // A line wholly in brackets is a note of its own: `（资料图片）`, `（通讯员 X）`.
   if (/^[（(][^（）()]*[）)]$/u.test(next.text)) return false;
