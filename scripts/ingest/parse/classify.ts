@@ -116,7 +116,7 @@ export function isHeadlineLike(line: string): boolean {
 }
 
 export function columnNameOf(line: string, vocabulary: Vocabulary): { name: string; photo: boolean } | undefined {
-  const text = (headingOf(line)?.text ?? line).trim();
+  const text = (headingOf(line)?.text ?? line).replace(/[\s\u3000]+/gu, '');
   if (vocabulary.photoColumns.includes(text)) return { name: text, photo: true };
   if (vocabulary.briefColumns.includes(text)) return { name: text, photo: false };
   return undefined;

@@ -29,6 +29,8 @@ export interface PrintedLine {
 const FULL_SHARE = 0.8;
 /** Role words that end a wrapped byline before the names: the names follow after a space. */
 const PROSE_MARKS = /[，。、；：！？,;]/u;
+const OPEN_BRACKET = /[（(][^）)]*$/u;
+const ROLE_START = /^(?:全媒体记者|见习记者|特约记者|记者|通讯员|实习生|摄影)/u;
 const ROLE_END = /(?:记者|通讯员|实习生|摄影|作者)$/u;
 
 /** Reads the lines of `text`, leaving out `skip` (furniture, noise) as if they were not printed at all. */
@@ -116,7 +118,8 @@ function joinWraps(block: PrintedLine[]): PrintedLine[] {
   let openWidth = 0;
   for (const line of block) {
     if (open && runsOn(open, openWidth, line, width, indents)) {
-      const spaced = ROLE_END.test(open.text) && /[（(][^）)]*$/u.test(open.text);
+      // Names part at a space: before the names of a role that ends the line, or before a role that opens the next.
+      const spaced = OPEN_BRACKET.test(open.text) && (ROLE_END.test(open.text) || ROLE_START.test(line.text));
       open.text = spaced ? `${open.text} ${line.text}` : joinWrapped(open.text, line.text);
       open.nos.push(...line.nos);
       open.gapAfter = line.gapAfter;
@@ -140,11 +143,12 @@ const STANDING: readonly (LineForm | undefined)[] = ['table', 'signature', 'vers
 
 function runsOn(open: PrintedLine, lastWidth: number, next: PrintedLine, width: number, indents: boolean): boolean {
   if (STANDING.includes(open.form) || STANDING.includes(next.form)) return false;
+  // Inside an open bracket (a byline wrapped among its names) the line runs on to the bracket's close.
+  if (OPEN_BRACKET.test(open.text) && /^[^（(]*[）)]/u.test(next.text)) return true;
   if (next.form === 'clause' || next.form === 'indented' || isStructural(next.text)) return false;
   // A line wholly in brackets is a note of its own: `（资料图片）`, `（通讯员 X）`.
   if (/^[（(][^（）()]*[）)]$/u.test(next.text)) return false;
-  // Inside an open bracket (a byline wrapped before its names) the line always runs on.
-  if (/[（(][^）)]*$/u.test(open.text)) return true;
+  if (OPEN_BRACKET.test(open.text)) return true;
   if (lastWidth < width * FULL_SHARE) return false;
   // Two stacked lines without punctuation (a slogan, a two-line head) wrap only if the first is the wider.
   if (!PROSE_MARKS.test(open.text) && displayWidth(next.text) > lastWidth) return false;

@@ -228,7 +228,13 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
     }
 
     if (isLead(text)) {
-      const article = isHeadStart(current) && current!.kind !== 'brief' ? current! : start('article');
+      // Under a 简讯 banner, a `本报讯` item is a brief like the ▲ items around it.
+      const article =
+        isHeadStart(current) && current!.kind !== 'brief'
+          ? current!
+          : briefColumn
+            ? start('brief', { column: briefColumn })
+            : start('article');
       const dateline = LEAD.exec(text)?.[0] ?? '';
       if (article.bylines.length === 0 || /[（(]/u.test(dateline)) article.bylines.push(dateline);
       addParagraph(article, unit);
