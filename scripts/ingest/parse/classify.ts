@@ -141,6 +141,15 @@ export function isCaptionNote(line: string, vocabulary: Vocabulary): boolean {
   );
 }
 
+/** A work printed on the page with its maker: `秋山晚晴（摄影）  □ 邝一鸣`, `春江（书法） ■王一`. */
+const ARTWORK = /^(.{2,24}?)[（(](摄影|书法|国画|绘画|剪纸|篆刻|油画|漫画|版画|插图)[）)][\s\u3000]*([■□]\s*\S.{0,12})$/u;
+
+export function artworkCredit(line: string): { title: string; medium: string; credit: string } | undefined {
+  const match = ARTWORK.exec(line.trim());
+  if (!match?.[1] || !match[2] || !match[3]) return undefined;
+  return { title: match[1].trim(), medium: match[2], credit: match[3] };
+}
+
 /** Photo news opens with when it happened: `6月1日上午，…`, `2022年7月8日，…`. */
 export function opensWithDate(line: string): boolean {
   return /^(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日/u.test(line.trim());

@@ -8,6 +8,7 @@
  */
 import {
   CONTINUATION,
+  artworkCredit,
   LEAD,
   TRAILING_BYLINE,
   columnNameOf,
@@ -181,6 +182,17 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
         briefColumn = column.name;
         pendingLines.push(...unit.lines);
       }
+      i += 1;
+      continue;
+    }
+
+    const artwork = artworkCredit(text);
+    if (artwork) {
+      // A photograph or a calligraphy printed with its title and maker is an item of its own.
+      const byline = artwork.medium === '摄影' ? `${artwork.credit} 摄` : artwork.credit;
+      const item = start('photo', { title: artwork.title, bylines: [byline], closed: true });
+      item.blocks.push({ type: 'caption', text });
+      take(item, unit);
       i += 1;
       continue;
     }
