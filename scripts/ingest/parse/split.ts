@@ -28,7 +28,7 @@ import {
   photoCreditOf,
 } from './classify.ts';
 import { assignHeadline } from './headline.ts';
-import type { LineForm } from './labels/lineForms.ts';
+import { isClauseStart, type LineForm } from './labels/lineForms.ts';
 import { FULL_DATE } from './labels/runningHead.ts';
 import { LAYOUT_BREAK, type Reflowed, type Unit } from './reflow.ts';
 import { displayWidth } from './text.ts';
@@ -182,6 +182,15 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
         briefColumn = column.name;
         pendingLines.push(...unit.lines);
       }
+      i += 1;
+      continue;
+    }
+
+    // A numbered heading (`## 一、…`) inside a story is one of its sections, not a story of its own.
+    const heading = headingOf(text);
+    if (heading && isClauseStart(heading.text) && current && !current.closed && current.blocks.length > 0) {
+      current.blocks.push({ type: 'subhead', text: heading.text });
+      take(current, unit);
       i += 1;
       continue;
     }

@@ -20,6 +20,10 @@ const CLAUSE =
   /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[①-⑳]|[一二三四五六七八九十]是)/u;
 const PUNCTUATION = /[，。、；：！？,.;:!?]/u;
 
+export function isClauseStart(text: string): boolean {
+  return CLAUSE.test(text.trim());
+}
+
 /** The form of a single line, judged by itself; verse needs its stanza and is decided by `verseLines`. */
 export function lineForm(raw: string): LineForm | undefined {
   const text = raw.trim();
