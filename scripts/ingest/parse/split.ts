@@ -406,6 +406,9 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
       // A headline printed below its story, with only photos after it.
       article = current!;
       captionsOnly = true;
+    } else if (photoColumn && current?.kind === 'photo' && !marked) {
+      // Under a 图片新闻 banner each headline opens the next photo, whatever its caption holds.
+      article = start('photo', { column: photoColumn });
     } else if (next === 'caption' && lines.length <= 2 && !marked) {
       // A short headline over a caption and its credit is photo news.
       article = start('photo', photoColumn ? { column: photoColumn } : {});
