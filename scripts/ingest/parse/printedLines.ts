@@ -113,11 +113,12 @@ function joinWraps(block: PrintedLine[]): PrintedLine[] {
   const running = block.filter((l) => !STANDING.includes(l.form));
   const width = Math.max(...(running.length > 0 ? running : block).map(printedWidth));
   const indents = block.some((l) => l.form === 'indented' || l.form === 'clause');
+  const bare = block.every((l) => !PROSE_MARKS.test(l.text));
   const out: PrintedLine[] = [];
   let open: PrintedLine | undefined;
   let openWidth = 0;
   for (const line of block) {
-    if (open && runsOn(open, openWidth, line, width, indents)) {
+    if (open && runsOn(open, openWidth, line, { width, indents, bare })) {
       // Names part at a space: before the names of a role that ends the line, or before a role that opens the next.
       const spaced = OPEN_BRACKET.test(open.text) && (ROLE_END.test(open.text) || ROLE_START.test(line.text));
       open.text = spaced ? `${open.text} ${line.text}` : joinWrapped(open.text, line.text);
@@ -141,7 +142,16 @@ function printedWidth(line: PrintedLine): number {
 /** Forms that stand as printed, never joined to a neighbour. */
 const STANDING: readonly (LineForm | undefined)[] = ['table', 'signature', 'verse', 'contact'];
 
-function runsOn(open: PrintedLine, lastWidth: number, next: PrintedLine, width: number, indents: boolean): boolean {
+interface BlockShape {
+  /** The width of the block's running text. */
+  width: number;
+  /** Paragraphs in the block are marked by an indent. */
+  indents: boolean;
+  /** No line of the block has punctuation: a headline block or a slogan. */
+  bare: boolean;
+}
+
+function runsOn(open: PrintedLine, lastWidth: number, next: PrintedLine, { width, indents, bare }: BlockShape): boolean {
   if (STANDING.includes(open.form) || STANDING.includes(next.form)) return false;
   // Inside an open bracket (a byline wrapped among its names) the line runs on to the bracket's close.
   if (OPEN_BRACKET.test(open.text) && /^[^（(]*[）)]/u.test(next.text)) return true;
@@ -151,7 +161,7 @@ function runsOn(open: PrintedLine, lastWidth: number, next: PrintedLine, width: 
   if (OPEN_BRACKET.test(open.text)) return true;
   if (lastWidth < width * FULL_SHARE) return false;
   // Two stacked lines without punctuation (a slogan, a two-line head) wrap only if the first is the wider.
-  if (!PROSE_MARKS.test(open.text) && displayWidth(next.text) > lastWidth) return false;
+  if (bare && displayWidth(next.text) > lastWidth) return false;
   if (!endsClosed(open.text)) return true;
   // A dateline alone (`衡阳日报讯（全媒体记者 X）`) opens the paragraph that follows it.
   if (LEAD.exec(open.text)?.[0].length === open.text.length) return true;
