@@ -412,7 +412,15 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
     } else if (next === 'caption' && lines.length <= 2 && !marked) {
       // A short headline over a caption and its credit is photo news.
       article = start('photo', photoColumn ? { column: photoColumn } : {});
-    } else if (!current || current.closed || current.kind !== 'article' || marked || (!narrow && lines.length > 1)) {
+    } else if (
+      !current ||
+      current.closed ||
+      current.kind !== 'article' ||
+      marked ||
+      (!narrow && lines.length > 1) ||
+      // Set apart from the text above by a wider gap than paragraphs are, a headline opens a story of its own.
+      run[0].gapBefore >= (narrow ? LAYOUT_BREAK : 2)
+    ) {
       article = start('article');
     } else {
       // Subheads introduce the text below them; a line with nothing after it is a cut paragraph.
