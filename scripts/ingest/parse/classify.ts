@@ -128,6 +128,20 @@ export function namesNotice(line: string, vocabulary: Pick<Vocabulary, 'noticeWo
   return vocabulary.noticeWords.some((word) => text.endsWith(word)) && displayWidth(text) <= 40;
 }
 
+/** Commentary and feature columns name themselves by these endings: 雁城时评, 每周短评, 读者来信. */
+const COLUMN_ENDING = /(?:社论|时评|短评|快评|评论|论坛|观察|随笔|漫谈|来信|之声)$/u;
+
+/**
+ * A column's name over a headline: a name ending as columns do, or two to four characters set with typesetting
+ * spaces between them (`社　论`, `短　评`), which headlines never are.
+ */
+export function isColumnLabel(line: string): boolean {
+  const text = line.trim();
+  const name = text.replace(/[\s\u3000]+/gu, '');
+  if (!/^[\u4e00-\u9fff·]{2,6}$/u.test(name)) return false;
+  return COLUMN_ENDING.test(name) || (name.length <= 4 && /^(?:[\u4e00-\u9fff][\s\u3000]+)+[\u4e00-\u9fff]$/u.test(text));
+}
+
 export function isBannerText(line: string, vocabulary: Vocabulary): boolean {
   return vocabulary.bannerWords.some((word) => line.includes(word));
 }

@@ -17,6 +17,7 @@ import {
   isBriefItem,
   isBylineLine,
   isCaptionNote,
+  isColumnLabel,
   namesNotice,
   isContinuationLine,
   isCreditLine,
@@ -372,7 +373,8 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
       else current!.column = text;
       take(current!, ...closing);
     }
-    const banners = run.filter(isBanner);
+    // A column's name printed over the headline (社　论, 雁城时评) is the story's column, not its kicker.
+    const banners = run.filter((u, k) => isBanner(u) || (k === 0 && run.length > 1 && isColumnLabel(u.text)));
     const lines = run.filter((u) => !banners.includes(u));
     const bannerText = banners.map((u) => u.text).join(' ');
     if (lines.length === 0) {
