@@ -17,6 +17,8 @@ const ROLE_LABELS: [label: string, role: AuthorRole][] = [
   ['摄影', '摄影'],
   ['实习生', '作者'],
   ['作者', '作者'],
+  // A reader's letter is signed `读者 王建国`: the reader wrote it.
+  ['读者', '作者'],
 ];
 
 const PUBLISHER_PREFIX = /^(?:本报|衡阳日报)/u;

@@ -6,7 +6,7 @@
 import { displayWidth, endsSentence } from './text.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
-const ROLE_WORDS = String.raw`(?:全媒体记者|见习记者|特约记者|首席记者|记者|通讯员|实习生|摄影|作者)`;
+const ROLE_WORDS = String.raw`(?:全媒体记者|见习记者|特约记者|首席记者|记者|通讯员|实习生|摄影|作者|读者)`;
 
 /** `#`/`##` headings written by the OCR tool. */
 export const HEADING = /^(#{1,6})[ \t\u3000]*(.*\S)\s*$/u;
@@ -139,7 +139,9 @@ export function isColumnLabel(line: string): boolean {
   const text = line.trim();
   const name = text.replace(/[\s\u3000]+/gu, '');
   if (!/^[\u4e00-\u9fff·]{2,6}$/u.test(name)) return false;
-  return COLUMN_ENDING.test(name) || (name.length <= 4 && /^(?:[\u4e00-\u9fff][\s\u3000]+)+[\u4e00-\u9fff]$/u.test(text));
+  return (
+    COLUMN_ENDING.test(name) || (name.length <= 4 && /^(?:[\u4e00-\u9fff][\s\u3000]+)+[\u4e00-\u9fff]$/u.test(text))
+  );
 }
 
 export function isBannerText(line: string, vocabulary: Vocabulary): boolean {
@@ -156,12 +158,20 @@ export function isCaptionNote(line: string, vocabulary: Vocabulary): boolean {
 }
 
 /** A work printed on the page with its maker: `秋山晚晴（摄影）  □ 邝一鸣`, `春江（书法） ■王一`. */
-const ARTWORK = /^(.{2,24}?)[（(](摄影|书法|国画|绘画|剪纸|篆刻|油画|漫画|版画|插图)[）)][\s\u3000]*([■□]\s*\S.{0,12})$/u;
+const ARTWORK =
+  /^(.{2,24}?)[（(](摄影|书法|国画|绘画|剪纸|篆刻|油画|漫画|版画|插图)[）)][\s\u3000]*([■□]\s*\S.{0,12})$/u;
 
 export function artworkCredit(line: string): { title: string; medium: string; credit: string } | undefined {
   const match = ARTWORK.exec(line.trim());
   if (!match?.[1] || !match[2] || !match[3]) return undefined;
   return { title: match[1].trim(), medium: match[2], credit: match[3] };
+}
+
+/** A name signing off a letter or a piece on a line of its own: `读者　王建国`, `（作者 X）`. */
+export function isSignature(line: string): boolean {
+  return new RegExp(String.raw`^[（(]?${ROLE_WORDS}[\s　]+[一-鿿·](?:[\s　]?[一-鿿·]){1,4}[）)]?$`, 'u').test(
+    line.trim(),
+  );
 }
 
 /** Photo news opens with when it happened: `6月1日上午，…`, `2022年7月8日，…`. */

@@ -6,7 +6,7 @@
  * the next line opens something of its own: an indent, a clause, a contact line, a ▲ item, a dateline.
  */
 import { LEAD, isBylineLine, isStructural } from './classify.ts';
-import { isStanza, lineForm, tableRows, type LineForm } from './labels/lineForms.ts';
+import { STANDING_FORMS, isStanza, lineForm, tableRows, type LineForm } from './labels/lineForms.ts';
 import { displayWidth, endsClosed, joinWrapped } from './text.ts';
 
 export interface PrintedLine {
@@ -110,7 +110,7 @@ function markBlockForms(blocks: PrintedLine[][], raw: string[]): void {
 function joinWraps(block: PrintedLine[]): PrintedLine[] {
   if (block.length < 2) return block;
   // The column's width comes from its running text: a long contact line or a table row would inflate it.
-  const running = block.filter((l) => !STANDING.includes(l.form));
+  const running = block.filter((l) => !STANDING_FORMS.includes(l.form));
   const width = Math.max(...(running.length > 0 ? running : block).map(printedWidth));
   const indents = block.some((l) => l.form === 'indented' || l.form === 'clause');
   const bare = block.every((l) => !PROSE_MARKS.test(l.text));
@@ -139,9 +139,6 @@ function printedWidth(line: PrintedLine): number {
   return displayWidth(line.text) + (line.form === 'signature' ? 0 : line.indent);
 }
 
-/** Forms that stand as printed, never joined to a neighbour. */
-const STANDING: readonly (LineForm | undefined)[] = ['table', 'signature', 'verse', 'contact'];
-
 interface BlockShape {
   /** The width of the block's running text. */
   width: number;
@@ -151,8 +148,13 @@ interface BlockShape {
   bare: boolean;
 }
 
-function runsOn(open: PrintedLine, lastWidth: number, next: PrintedLine, { width, indents, bare }: BlockShape): boolean {
-  if (STANDING.includes(open.form) || STANDING.includes(next.form)) return false;
+function runsOn(
+  open: PrintedLine,
+  lastWidth: number,
+  next: PrintedLine,
+  { width, indents, bare }: BlockShape,
+): boolean {
+  if (STANDING_FORMS.includes(open.form) || STANDING_FORMS.includes(next.form)) return false;
   // Inside an open bracket (a byline wrapped among its names) the line runs on to the bracket's close.
   if (OPEN_BRACKET.test(open.text) && /^[^（(]*[）)]/u.test(next.text)) return true;
   if (next.form === 'clause' || next.form === 'indented' || isStructural(next.text)) return false;

@@ -17,7 +17,7 @@ import {
   isStructural,
   isSubtitleForm,
 } from './classify.ts';
-import type { LineForm } from './labels/lineForms.ts';
+import { STANDING_FORMS, type LineForm } from './labels/lineForms.ts';
 import { readPrintedLines, type PrintedLine } from './printedLines.ts';
 import { displayWidth, endsClosed, endsSentence, joinWrapped } from './text.ts';
 
@@ -85,9 +85,6 @@ function append(unit: Unit, line: Line): void {
   unit.gapAfter = line.gapAfter;
 }
 
-/** Forms that are never joined to other text: they stand as printed. */
-const STANDING: readonly (LineForm | undefined)[] = ['table', 'signature', 'verse', 'contact'];
-
 /** The rows of one table and the lines of one stanza become one unit each, a line per printed line. */
 function mergeFixedForms(units: Unit[]): Unit[] {
   const out: Unit[] = [];
@@ -114,7 +111,7 @@ function reflowNarrow(lines: Line[], columnWidth: number, widest: number): Unit[
   const isColumnLine = (l: Line) =>
     l.blockSize === 1 &&
     !l.joined &&
-    !STANDING.includes(l.form) &&
+    !STANDING_FORMS.includes(l.form) &&
     (!isStructural(l.text) || opensParagraph(l)) &&
     displayWidth(l.text) <= widest;
   const full = columnWidth * 0.75;

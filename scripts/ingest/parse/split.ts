@@ -24,6 +24,7 @@ import {
   isHeadlineLike,
   isKickerForm,
   isLead,
+  isSignature,
   isSubtitleForm,
   opensWithDate,
   photoCreditOf,
@@ -64,6 +65,7 @@ const FORM_BLOCKS: Partial<Record<LineForm, BlockType>> = {
   signature: 'paragraph',
   contact: 'paragraph',
   clause: 'paragraph',
+  salutation: 'paragraph',
 };
 
 type Next = 'byline' | 'lead' | 'credit' | 'brief' | 'caption' | 'prose' | 'end';
@@ -143,6 +145,7 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
     for (let i = index; i < units.length && run.length < 5; i += 1) {
       const unit = units[i];
       const heading = headingOf(unit.text);
+      if (unit.form && FORM_BLOCKS[unit.form]) break;
       if (heading && columnNameOf(unit.text, vocabulary)) break;
       if (heading && run.some((u) => headingOf(u.text))) break;
       const headish =
@@ -167,8 +170,9 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
       const article = open();
       article.blocks.push({ type: bodyForm, text });
       take(article, unit);
-      // A notice ends with who issued it and when: the date under it signs it off.
+      // A notice ends with who issued it and when: the date under it signs it off. A letter ends with its writer.
       if (unit.form === 'signature' && FULL_DATE.test(text)) article.closed = true;
+      if (unit.form === 'signature' && isSignature(text)) article.bylines.push(text);
       i += 1;
       continue;
     }

@@ -1,11 +1,20 @@
 /**
  * What one printed line is by its form alone, before any line is joined to another: a table row, a right-aligned
- * signature, a contact line, the start of a numbered clause, a paragraph indent, a line of verse. The reflow keeps
+ * signature, a contact line, a letter's salutation, the start of a numbered clause, a paragraph indent, a line of verse. The reflow keeps
  * each table row, signature, contact line and verse line whole and on its own, and starts a paragraph at every
  * clause and indent.
  */
 
-export type LineForm = 'table' | 'signature' | 'contact' | 'clause' | 'indented' | 'verse';
+export type LineForm = 'table' | 'signature' | 'contact' | 'clause' | 'indented' | 'verse' | 'salutation';
+
+/** Forms that stand as printed, never joined to a neighbour. */
+export const STANDING_FORMS: readonly (LineForm | undefined)[] = [
+  'table',
+  'signature',
+  'verse',
+  'contact',
+  'salutation',
+];
 
 /** Columns set apart by runs of two or more spaces (or a tab), at least twice on the line. */
 const TABLE_GAPS = /\S(?: {2,}|\t+)\S.*\S(?: {2,}|\t+)\S/u;
@@ -18,6 +27,8 @@ const CONTACT =
 /** 一、 （一） 1. ① 一是: the openings of numbered clauses and points. */
 const CLAUSE =
   /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[①-⑳]|[一二三四五六七八九十]是)/u;
+/** How a letter or a reply opens: `编辑同志：`, `王建国读者：`. */
+const SALUTATION = /^[\u4e00-\u9fff·]{0,8}(?:同志|读者|先生|女士|朋友|网友|市民)(?:们)?[：:]$/u;
 const PUNCTUATION = /[，。、；：！？,.;:!?]/u;
 
 export function isClauseStart(text: string): boolean {
@@ -31,6 +42,7 @@ export function lineForm(raw: string): LineForm | undefined {
   if (SIGNATURE_INDENT.test(raw) && text.length <= 30) return 'signature';
   if (TABLE_GAPS.test(text)) return 'table';
   if (CONTACT.test(text)) return 'contact';
+  if (SALUTATION.test(text)) return 'salutation';
   if (CLAUSE.test(text)) return 'clause';
   if (INDENT.test(raw)) return 'indented';
   return undefined;
