@@ -7,7 +7,7 @@
  */
 import { LEAD, isBylineLine, isStructural } from './classify.ts';
 import { STANDING_FORMS, isStanza, lineForm, tableRows, type LineForm } from './labels/lineForms.ts';
-import { displayWidth, endsClosed, joinWrapped } from './text.ts';
+import { displayWidth, endsClosed, endsSentence, joinWrapped } from './text.ts';
 
 export interface PrintedLine {
   /** 1-based numbers of the source lines, more than one when wraps were joined. */
@@ -164,7 +164,8 @@ function runsOn(
   if (lastWidth < width * FULL_SHARE) return false;
   // Two stacked lines without punctuation (a slogan, a two-line head) wrap only if the first is the wider.
   if (bare && displayWidth(next.text) > lastWidth) return false;
-  if (!endsClosed(open.text)) return true;
+  // In a headline block a closing quote ends a phrase, not a sentence.
+  if (!endsClosed(open.text) || (bare && !endsSentence(open.text))) return true;
   // A dateline alone (`衡阳日报讯（全媒体记者 X）`) opens the paragraph that follows it.
   if (LEAD.exec(open.text)?.[0].length === open.text.length) return true;
   // A full line that closes a sentence ends its paragraph, unless paragraphs here are marked by an indent.
