@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { AUTHOR_ROLES, ARTICLE_KINDS, DATE_SOURCES } from './schemas/articleContract.ts';
+import { REVIEW_REASONS } from './schemas/pageRecord.ts';
 
 // The ingest writes here (scripts/ingest/ingest.ts); tests and benchmarks point it elsewhere.
 const contentDir = process.env.ARCHIVE_CONTENT_DIR ?? './src/content/articles';
@@ -49,6 +50,17 @@ const pages = defineCollection({
     furniture: z.array(z.strictObject({ line: z.number().int().positive(), text: z.string() })).default([]),
     noise: z.array(z.strictObject({ line: z.number().int().positive(), text: z.string() })).default([]),
     articles: z.array(z.string().min(1)).default([]),
+    review: z
+      .array(
+        z.strictObject({
+          reason: z.enum(REVIEW_REASONS),
+          detail: z.string(),
+          item: z.number().int().nonnegative().optional(),
+          title: z.string().optional(),
+          lines: z.array(z.strictObject({ line: z.number().int().positive(), text: z.string() })),
+        }),
+      )
+      .default([]),
   }),
 });
 

@@ -1,11 +1,13 @@
 /**
- * npm run ingest -- [--seeds <dir>] [--out <dir>] [--cache <dir> | --no-cache] [--workers N] [--verify]
+ * npm run ingest -- [--seeds <dir>] [--out <dir>] [--cache <dir> | --no-cache] [--workers N] [--verify] [--review <file>]
  *
  * Parses raw page files into Markdown articles for the site. Prints what it
  * read and wrote; exits 1 when any page could not be read. `--workers 0`
  * parses in one thread; by default many pages are spread over one worker a core.
- * `--verify` also restores output files edited by hand (see docs/ingest.md).
+ * `--verify` also restores output files edited by hand (see docs/ingest.md). Writes the editor's review report
+ * to `--review` (default `<cache>/review.html`).
  */
+import { existsSync } from 'node:fs';
 import { enableCompileCache } from 'node:module';
 import { join } from 'node:path';
 
@@ -20,6 +22,7 @@ const { values } = parseArgs({
     'no-cache': { type: 'boolean', default: false },
     workers: { type: 'string' },
     verify: { type: 'boolean', default: false },
+    review: { type: 'string' },
   },
 });
 
@@ -46,6 +49,14 @@ const summary = await ingestDirectory({
   verifyOutputs: values.verify,
 });
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
+// The editor's report of doubtful items (docs/ingest.md, "Review and correct"), rewritten when a page was rendered.
+const reviewPath = values.review ?? join(values.cache, 'review.html');
+const reviewData = values['no-cache'] ? undefined : join(values.cache, 'review.json');
+if (summary.records.size > 0 || !existsSync(reviewPath)) {
+  const { recordReader, writeReview } = await import('./reviewReport.ts');
+  const notes = writeReview(reviewPath, reviewData, summary.pages, summary.records, recordReader(values.out));
+  console.log(`review: ${notes} notes for the editor in ${reviewPath}`);
+}
 
 for (const warning of summary.warnings) console.warn(`warning: ${warning}`);
 for (const error of summary.errors) console.error(`error: ${error}`);

@@ -39,6 +39,8 @@ import {
   type UnchangedPage,
 } from './runner/ingestCache.ts';
 import type { Manifest, PageFacts } from './manifest.ts';
+import { ERROR_MARK } from './errorMark.ts';
+import { PAGE_RECORD_SUFFIX } from './pageRecordName.ts';
 import type { RenderedPage } from './pageParser.ts';
 import { defaultWorkerCount, parsePages, type ParseRequest } from './runner/parsePool.ts';
 import { rulesFingerprint } from './runner/rulesFingerprint.ts';
@@ -65,11 +67,16 @@ export interface IngestSummary {
   filesChanged: number;
   filesRemoved: number;
   warnings: string[];
-  /** Pages that could not be read: the command fails when there are any. */
+  /** Pages that could not be read, lines lost, fixes that no longer match: the command fails when there are any. */
   errors: string[];
+  /** Every page ingested, in file order. */
+  pages: string[];
+  /** The page record (JSON) of each page rendered in this run, from a parse or the cache; the others are as before. */
+  records: Map<string, string>;
 }
 
 const MANIFEST = 'manifest.yaml';
+const CORRECTIONS = 'corrections.yaml';
 
 /** What the first pass learned about one page file, in file order. */
 interface Slot {
@@ -99,11 +106,12 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
     filesRemoved: 0,
     warnings: [],
     errors: [],
+    pages: [],
+    records: new Map(),
   };
   if (!existsSync(options.seedsDir)) throw new Error(`${options.seedsDir}: the seeds folder does not exist`);
   const outDir = resolve(options.outDir);
   const { cacheDir } = options;
-  const manifest = await readManifest(options.seedsDir);
   // The pages are listed on the thread pool while this thread hashes the rules and reads the index.
   const pageListing = listFolder(options.seedsDir);
   const rules = rulesFingerprint(
@@ -124,6 +132,7 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
   const asLeft = !options.verifyOutputs && folder !== undefined && oldIndex.folder === folderStamp(folder);
   const present = new Set(asLeft ? [] : await listFolder(outDir));
   const files = (await pageListing).filter((name) => name.endsWith('.txt')).sort();
+  const manifest = await readPageFacts(options.seedsDir, new Set(files), summary.errors);
   const seenPages = new Map<string, string>();
   const isPresent = (name: string) => asLeft || present.has(name);
   const asLastWritten = ([name, , size, mtimeMs]: OutputRecord) =>
@@ -245,6 +254,9 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
     if (slot.error) summary.errors.push(slot.error);
     summary.warnings.push(...slot.warnings);
     const { alone } = slot;
+    if (alone || slot.entry) summary.pages.push(slot.file);
+    const record = slot.page?.files.find((f) => f.name.endsWith(PAGE_RECORD_SUFFIX));
+    if (record) summary.records.set(slot.file, record.content);
     if (alone) {
       if (alone.encoding !== 'utf-8') summary.warnings.push(`${slot.path}: decoded from ${alone.encoding}`);
       // A folder not listed has nothing to claim from (see asLeft).
@@ -256,7 +268,10 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
     const entry = slot.entry;
     if (!entry) return;
     if (slot.page) entry.warnings = slot.page.warnings;
-    summary.warnings.push(...entry.warnings);
+    for (const message of entry.warnings) {
+      if (message.startsWith(ERROR_MARK)) summary.errors.push(message.slice(ERROR_MARK.length));
+      else summary.warnings.push(message);
+    }
     if (entry.encoding !== 'utf-8') summary.warnings.push(`${slot.path}: decoded from ${entry.encoding}`);
     entry.outputs = writeOutputs(slot, entry, outDir, summary);
     for (const [name] of entry.outputs) unclaimed.delete(name);
@@ -292,7 +307,7 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestSum
   // not listed holds nothing but the outputs the index recorded: those no page claims now are removed.
   const toRemove = asLeft ? (allLeftAlone ? [] : unclaimedOutputs(oldIndex, lines)) : unclaimed;
   for (const name of toRemove) {
-    if (name.endsWith('.md') || name.endsWith('.page.json')) {
+    if (name.endsWith('.md') || name.endsWith(PAGE_RECORD_SUFFIX)) {
       rmSync(join(outDir, name));
       summary.filesRemoved += 1;
     }
@@ -367,10 +382,17 @@ function sameStat(path: string, size: number, mtimeMs: number): boolean {
   return stat !== undefined && stat.size === size && stat.mtimeMs === mtimeMs;
 }
 
-async function readManifest(seedsDir: string): Promise<Manifest> {
+/** What seeds/manifest.yaml states of each page, with the editor's fixes from seeds/corrections.yaml. */
+async function readPageFacts(seedsDir: string, pageFiles: ReadonlySet<string>, errors: string[]): Promise<Manifest> {
   const path = join(seedsDir, MANIFEST);
-  if (!existsSync(path)) return new Map<string, PageFacts>();
-  // Loaded only for a manifest: YAML costs a small run more than reading its index.
-  const { parseManifest } = await import('./manifest.ts');
-  return parseManifest(readFileSync(path, 'utf8'), path);
+  const fixesPath = join(seedsDir, CORRECTIONS);
+  const hasManifest = existsSync(path);
+  if (!hasManifest && !existsSync(fixesPath)) return new Map<string, PageFacts>();
+  // Loaded only for a manifest or corrections: YAML costs a small run more than reading its index.
+  const { addCorrections, parseManifest } = await import('./manifest.ts');
+  const manifest = hasManifest ? parseManifest(readFileSync(path, 'utf8'), path) : new Map<string, PageFacts>();
+  if (!existsSync(fixesPath)) return manifest;
+  const corrected = addCorrections(manifest, readFileSync(fixesPath, 'utf8'), fixesPath, pageFiles);
+  errors.push(...corrected.errors);
+  return corrected.manifest;
 }

@@ -7,11 +7,14 @@
  *     004_58951b09849fe9b2.txt: { date: 2020-03-09, edition: 衡阳日报, page: 1 }
  */
 import { parse } from 'yaml';
+import { parseCorrections, type Correction } from './corrections.ts';
 
 export interface PageFacts {
   date?: string;
   edition?: string;
   page?: number;
+  /** The editor's fixes for this page from seeds/corrections.yaml: part of what the page's output depends on. */
+  corrections?: Correction[];
 }
 
 export type Manifest = Map<string, PageFacts>;
@@ -44,4 +47,24 @@ export function parseManifest(text: string, origin: string): Manifest {
     manifest.set(file, entry);
   }
   return manifest;
+}
+
+/** Adds each page's fixes from seeds/corrections.yaml to its facts; fixes for a file that is not a page are errors. */
+export function addCorrections(
+  manifest: Manifest,
+  text: string,
+  origin: string,
+  pageFiles: ReadonlySet<string>,
+): { manifest: Manifest; errors: string[] } {
+  const corrections = parseCorrections(parse(text) as unknown, origin);
+  const errors: string[] = [];
+  const merged: Manifest = new Map(manifest);
+  for (const [file, fixes] of corrections) {
+    if (!pageFiles.has(file)) {
+      errors.push(`${origin}: ${file}: no such page in the seeds folder; its ${fixes.length} fixes were not applied`);
+      continue;
+    }
+    merged.set(file, { ...merged.get(file), corrections: fixes });
+  }
+  return { manifest: merged, errors };
 }

@@ -5,7 +5,9 @@
  * only when a page misses the cache, and each worker thread loads its own
  * (sharing one copy of the data).
  */
+import { ERROR_MARK } from './errorMark.ts';
 import { ingestPage } from './ingestPage.ts';
+import { pageRecordName } from './pageRecordName.ts';
 import { createKeywordExtractor } from './keywords/keywords.ts';
 import type { PageFacts } from './manifest.ts';
 import { toMarkdownFile } from './markdown.ts';
@@ -21,7 +23,7 @@ export interface RenderedFile {
 
 export interface RenderedPage {
   files: RenderedFile[];
-  /** The parser's warnings (lines found in no article), each naming the file. */
+  /** The parser's warnings, each naming the file; those starting with ERROR_MARK fail the run. */
   warnings: string[];
 }
 
@@ -41,22 +43,18 @@ export function createPageParser(dataBytes: Uint8Array): PageParser {
     const files = renderArticles(result.articles);
     const record = { ...result.record, articles: files.map((f) => f.name.replace(/\.md$/u, '')) };
     files.push({ name: pageRecordName(file), content: `${JSON.stringify(record, null, 2)}\n` });
-    return { files, warnings: result.warnings };
+    // Errors travel with the warnings (the cache keeps those), marked so the run reports them as errors.
+    return { files, warnings: [...result.warnings, ...result.errors.map((e) => `${ERROR_MARK}${e}`)] };
   };
-}
-
-/** The page record's file name: the page file's stem, beside the articles (src/schemas/pageRecord.ts). */
-export function pageRecordName(file: string): string {
-  return `${file.replace(/\.[^.]*$/u, '')}.page.json`;
 }
 
 /** Names each article of one page by its slug (unique on the page) and writes it as Markdown. */
 export function renderArticles(articles: ReturnType<typeof ingestPage>['articles']): RenderedFile[] {
   const allocate = createSlugAllocator();
   return articles.map((article) => {
-    const { source, title } = article.frontMatter;
+    const { source } = article.frontMatter;
     return {
-      name: `${allocate(baseSlug(source.file, title, article.text))}.md`,
+      name: `${allocate(baseSlug(source.file, article.slugTitle, article.text))}.md`,
       content: toMarkdownFile(article.frontMatter, article.body),
     };
   });

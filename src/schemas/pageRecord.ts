@@ -17,6 +17,29 @@ export interface FurnitureLine {
   text: string;
 }
 
+/** Why the ingest asks an editor to look at something (see docs/ingest.md, "Review and correct"). */
+export const REVIEW_REASONS = [
+  'derived-title',
+  'placed-by-fallback',
+  'furniture',
+  'interleaved',
+  'no-date',
+  'inferred-date',
+  'no-region',
+  'stale-correction',
+] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
+
+export interface ReviewNote {
+  reason: ReviewReason;
+  detail: string;
+  /** The item the note is about, by its place on the page; absent for the page as a whole. */
+  item?: number;
+  title?: string;
+  /** The source lines the note is about, as printed, with their 1-based numbers. */
+  lines: FurnitureLine[];
+}
+
 export interface PageRecord {
   /** The page file's name in the seeds folder. */
   file: string;
@@ -35,4 +58,6 @@ export interface PageRecord {
   noise: FurnitureLine[];
   /** The slugs of the page's articles, in printed order. */
   articles: string[];
+  /** What an editor should check on this page. */
+  review: ReviewNote[];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reflow } from '../../scripts/ingest/parse/reflow.ts';
 import { splitPage } from '../../scripts/ingest/parse/split.ts';
-import { missingLines } from '../../scripts/ingest/ingestPage.ts';
+import { missingLines } from '../../scripts/ingest/nothingLost.ts';
 import { loadVocabulary } from '../../scripts/ingest/parse/vocabulary.ts';
 
 const split = (page: string) => splitPage(reflow(page), loadVocabulary());

@@ -133,7 +133,7 @@ const COLUMN_ENDING = /(?:社论|时评|短评|快评|评论|论坛|观察|随�
 
 /**
  * A column's name over a headline: a name ending as columns do, or two to four characters set with typesetting
- * spaces between them (`社　论`, `短　评`), which headlines never are.
+ * spaces between them (`社 论`, `短 评`), which headlines never are.
  */
 export function isColumnLabel(line: string): boolean {
   const text = line.trim();
@@ -167,11 +167,14 @@ export function artworkCredit(line: string): { title: string; medium: string; cr
   return { title: match[1].trim(), medium: match[2], credit: match[3] };
 }
 
-/** A name signing off a letter or a piece on a line of its own: `读者　王建国`, `（作者 X）`. */
+const SIGNATURE = new RegExp(
+  String.raw`^[（(]?${ROLE_WORDS}[\s\u3000]+[\u4e00-\u9fff·](?:[\s\u3000]?[\u4e00-\u9fff·]){1,4}[）)]?$`,
+  'u',
+);
+
+/** A name signing off a letter or a piece on a line of its own: `读者 王建国`, `（作者 X）`. */
 export function isSignature(line: string): boolean {
-  return new RegExp(String.raw`^[（(]?${ROLE_WORDS}[\s　]+[一-鿿·](?:[\s　]?[一-鿿·]){1,4}[）)]?$`, 'u').test(
-    line.trim(),
-  );
+  return SIGNATURE.test(line.trim());
 }
 
 /** Photo news opens with when it happened: `6月1日上午，…`, `2022年7月8日，…`. */

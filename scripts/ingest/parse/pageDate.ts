@@ -36,10 +36,12 @@ const PERIOD_ENDS: [RegExp, (m: RegExpMatchArray) => Day][] = [
 const SIGNED = /^[\s\u3000]*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日[\s\u3000]*$/gmu;
 
 export function inferPageDate(raw: string): InferredDate {
-  const text = joinWrappedNumbers(toAsciiDigits(raw));
+  const digits = toAsciiDigits(raw);
+  const text = joinWrappedNumbers(digits);
   // What a notice was signed on dates it better than the days it names: those are deadlines and periods to come.
+  // Read before wrapped numbers are joined: a number ending the line above must not run into the date.
   const signed = latestTime(
-    [...text.matchAll(SIGNED)].flatMap((m) => {
+    [...digits.matchAll(SIGNED)].flatMap((m) => {
       const year = Number(m[1]);
       const day = { month: Number(m[2]), day: Number(m[3]) };
       return isValid(year, day) ? [timeOf(year, day)] : [];
@@ -133,6 +135,10 @@ function describe(time: number): string {
   return `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
 }
 
+/** A year heading an event's name: `2023衡阳马拉松`, `2022湖南旅游发展大会`; not a count (`2023名选手`). */
+const EVENT_YEAR =
+  /(?<![\d.\-—–~～至到])((?:19|20)\d{2})(?=[\u4e00-\u9fff]{0,10}?(?:马拉松|运动会|博览会|交易会|论坛|峰会|大会|联赛|锦标赛|大赛|艺术节|文化节|旅游节|音乐节|展览会|年会|晚会))(?![年名个万亿元人次家件项余多户台辆座所场位株吨条套期届])/gu;
+
 /**
  * The years printed as the time of writing (not targets such as `到2025年`). A page that prints no `…年` may still
  * name its year in an event's name (`2023衡阳马拉松`), which is then taken.
@@ -146,9 +152,7 @@ function printedYears(text: string): Set<number> {
     if (!FUTURE_YEAR_BEFORE.test(before) && !FUTURE_YEAR_AFTER.test(after)) years.add(Number(match[1]));
   }
   if (years.size > 0) return years;
-  for (const match of text.matchAll(/(?<![\d.\-—–~～至到])((?:19|20)\d{2})(?=[\u4e00-\u9fff])(?!年)/gu)) {
-    years.add(Number(match[1]));
-  }
+  for (const match of text.matchAll(EVENT_YEAR)) years.add(Number(match[1]));
   return years;
 }
 

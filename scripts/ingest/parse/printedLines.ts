@@ -25,6 +25,8 @@ export interface PrintedLine {
   joined: boolean;
 }
 
+/** Blank lines that part layout regions (a photo, a new region): text is never joined across them. */
+export const LAYOUT_BREAK = 3;
 /** A line joined short of the block's width by more than this share is a paragraph's last line, a label, a head. */
 const FULL_SHARE = 0.8;
 /** Role words that end a wrapped byline before the names: the names follow after a space. */
@@ -34,14 +36,22 @@ const ROLE_START = /^(?:全媒体记者|见习记者|特约记者|记者|通讯�
 const ROLE_END = /(?:记者|通讯员|实习生|摄影|作者)$/u;
 
 /** Reads the lines of `text`, leaving out `skip` (furniture, noise) as if they were not printed at all. */
-export function readPrintedLines(text: string, skip: ReadonlySet<number> = new Set()): PrintedLine[] {
+export function readPrintedLines(
+  text: string,
+  skip: ReadonlySet<number> = new Set(),
+  breaks: ReadonlySet<number> = new Set(),
+): PrintedLine[] {
   const raw = text.split('\n');
   const lines: PrintedLine[] = [];
   let blanks = 0;
   let skipped = false;
+  /** The widest blank run on either side of the skipped lines since the last printed one. */
+  let skippedGap = 0;
   raw.forEach((value, index) => {
     if (skip.has(index + 1)) {
       skipped = true;
+      skippedGap = Math.max(skippedGap, blanks);
+      blanks = 0;
       return;
     }
     const trimmed = value.trim();
@@ -51,7 +61,12 @@ export function readPrintedLines(text: string, skip: ReadonlySet<number> = new S
     }
     const previous = lines.at(-1);
     // A skipped line between two blank runs leaves one gap, not their sum; a skipped line alone leaves one blank.
-    const gap = skipped ? Math.max(blanks, 1) : blanks;
+    // An editor's split (seeds/corrections.yaml) is a layout break: nothing is joined across it.
+    const gap = breaks.has(index + 1)
+      ? Math.max(blanks, skippedGap, LAYOUT_BREAK)
+      : skipped
+        ? Math.max(blanks, skippedGap, 1)
+        : blanks;
     if (previous) previous.gapAfter = gap;
     lines.push({
       nos: [index + 1],
@@ -66,6 +81,7 @@ export function readPrintedLines(text: string, skip: ReadonlySet<number> = new S
     });
     blanks = 0;
     skipped = false;
+    skippedGap = 0;
   });
   const last = lines.at(-1);
   if (last) last.gapAfter = blanks;

@@ -18,7 +18,7 @@ import {
   isSubtitleForm,
 } from './classify.ts';
 import { STANDING_FORMS, type LineForm } from './labels/lineForms.ts';
-import { readPrintedLines, type PrintedLine } from './printedLines.ts';
+import { LAYOUT_BREAK, readPrintedLines, type PrintedLine } from './printedLines.ts';
 import { displayWidth, endsClosed, endsSentence, joinWrapped } from './text.ts';
 
 export interface Unit {
@@ -50,12 +50,14 @@ type Line = PrintedLine;
 const MIN_CUT_PARAGRAPH_WIDTH = 24;
 /** The rest of a word split at a break: one or two characters, then a clause ends. */
 const SPLIT_WORD_TAIL = /^[^，。、；：！？“”\s]{1,2}[，。、；：]/u;
-/** Blank lines that separate layout regions; text is never joined across them. */
-export const LAYOUT_BREAK = 3;
+export { LAYOUT_BREAK };
 
-/** `skip`: numbers of lines that are not text of the page's stories (its furniture, OCR noise). */
-export function reflow(text: string, skip?: ReadonlySet<number>): Reflowed {
-  const lines = readPrintedLines(text, skip);
+/**
+ * `skip`: numbers of lines that are not text of the page's stories (its furniture, OCR noise); `breaks`: lines an
+ * editor says start a new item, so nothing is joined across them.
+ */
+export function reflow(text: string, skip?: ReadonlySet<number>, breaks?: ReadonlySet<number>): Reflowed {
+  const lines = readPrintedLines(text, skip, breaks);
   const singles = lines
     .filter((l) => l.blockSize === 1 && !l.joined && !l.form && !isStructural(l.text))
     .map((l) => displayWidth(l.text));

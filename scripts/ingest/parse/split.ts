@@ -70,7 +70,12 @@ const FORM_BLOCKS: Partial<Record<LineForm, BlockType>> = {
 
 type Next = 'byline' | 'lead' | 'credit' | 'brief' | 'caption' | 'prose' | 'end';
 
-export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[] {
+/** `startsAt`: lines an editor says start a new item (seeds/corrections.yaml). */
+export function splitPage(
+  page: Reflowed,
+  vocabulary: Vocabulary,
+  startsAt: ReadonlySet<number> = new Set(),
+): DraftArticle[] {
   const { units, narrow } = page;
   const articles: DraftArticle[] = [];
   let current: DraftArticle | undefined;
@@ -163,6 +168,10 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
   for (let i = 0; i < units.length;) {
     const unit = units[i];
     const text = unit.text;
+    if (current && startsAt.has(unit.lines[0])) {
+      current.closed = true;
+      captionsOnly = false;
+    }
 
     // Tables, stanzas, signatures, contact lines and numbered clauses are body text by their form: never a head.
     const bodyForm = unit.form && FORM_BLOCKS[unit.form];
@@ -377,7 +386,7 @@ export function splitPage(page: Reflowed, vocabulary: Vocabulary): DraftArticle[
       else current!.column = text;
       take(current!, ...closing);
     }
-    // A column's name printed over the headline (社　论, 雁城时评) is the story's column, not its kicker.
+    // A column's name printed over the headline (社 论, 雁城时评) is the story's column, not its kicker.
     const banners = run.filter((u, k) => isBanner(u) || (k === 0 && run.length > 1 && isColumnLabel(u.text)));
     const lines = run.filter((u) => !banners.includes(u));
     const bannerText = banners.map((u) => u.text).join(' ');

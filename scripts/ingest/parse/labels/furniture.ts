@@ -41,9 +41,15 @@ export function isNoiseLine(text: string): boolean {
   return NOISE.test(text) && text.trim() !== '';
 }
 
-export function findFurniture(rawLines: readonly string[], vocabulary: Vocabulary): PageFurniture {
+/** `marked`: lines an editor says are furniture (seeds/corrections.yaml). */
+export function findFurniture(
+  rawLines: readonly string[],
+  vocabulary: Vocabulary,
+  marked: ReadonlySet<number> = new Set(),
+): PageFurniture {
   const lines = readLines(rawLines);
   const taken = new Map<number, string>();
+  for (const line of lines) if (marked.has(line.no)) taken.set(line.no, line.text);
   const noise: FurnitureLine[] = [];
   for (const line of lines) if (isNoiseLine(line.text)) noise.push({ line: line.no, text: line.text });
   const content = lines.filter((l) => !isNoiseLine(l.text));
@@ -73,14 +79,9 @@ export function findFurniture(rawLines: readonly string[], vocabulary: Vocabular
   });
 
   const furniture = [...taken].sort(([a], [b]) => a - b).map(([line, text]) => ({ line, text }));
-  return {
-    furniture,
-    noise,
-    facts: factsOf(
-      furniture.map((f) => f.text),
-      banner,
-    ),
-  };
+  // The page's facts come from its masthead, running heads and credits, not from a 导读 box or a sponsor line.
+  const stating = furniture.filter((f) => isMastheadLine(f.text) || creditsOf(f.text).only).map((f) => f.text);
+  return { furniture, noise, facts: factsOf(stating, banner) };
 }
 
 /** A line of a masthead or a running head. */

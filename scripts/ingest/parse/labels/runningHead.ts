@@ -90,12 +90,19 @@ export function readFacts(line: string): PrintedFacts & { unknown: string[] } {
       segment = (segment.slice(0, date.index) + segment.slice(date.index + date[0].length)).trim();
       if (segment === '') continue;
     }
-    const page = PAGE_NUMBER.exec(segment);
-    if (page?.[1]) facts.page ??= pageNumber(page[1]);
-    else if (PAPER_NAME.test(segment)) facts.edition ??= segment;
-    else if (WEEKDAY.test(segment) || PAGE_COUNT.test(segment) || LUNAR.test(segment)) continue;
-    else if (isSectionName(segment)) facts.pageName ??= segment.replace(/[\s\u3000]+/gu, '');
-    else facts.unknown.push(segment);
+    // A head set with single spaces (`衡阳日报 2022年3月8日 星期二`) is one segment: its words are read one by one,
+    // and what none of them is, joined up, is the 版名 (`副 刊` set with a typesetting space).
+    const rest: string[] = [];
+    for (const word of segment.split(/[\s\u3000]+/u).filter(Boolean)) {
+      const page = PAGE_NUMBER.exec(word);
+      if (page?.[1]) facts.page ??= pageNumber(page[1]);
+      else if (PAPER_NAME.test(word)) facts.edition ??= word;
+      else if (!(WEEKDAY.test(word) || PAGE_COUNT.test(word) || LUNAR.test(word))) rest.push(word);
+    }
+    const name = rest.join('');
+    if (name === '') continue;
+    if (isSectionName(name)) facts.pageName ??= name;
+    else facts.unknown.push(name);
   }
   return facts;
 }
