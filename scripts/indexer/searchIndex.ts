@@ -18,6 +18,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { withPagefindService, type PagefindService } from './searchPagefind.ts';
 import { writeShardPack } from './searchPack.ts';
+import { checkPagefindVersion, pinnedPagefindVersion } from './pagefindVersion.ts';
 import { planShards, SHARD_MANIFEST, type ShardInfo, type ShardManifest } from '../../src/search/shards.ts';
 
 export interface BuildSearchIndexOptions {
@@ -194,8 +195,10 @@ async function pruneBundle(dir: string): Promise<void> {
 
 async function metaName(dir: string): Promise<string> {
   const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as {
+    version?: unknown;
     languages: Record<string, { hash: string }>;
   };
+  checkPagefindVersion(entry.version, pinnedPagefindVersion(), join(dir, 'pagefind-entry.json'));
   const index = entry.languages[INDEX_LANGUAGE] ?? fail(`${dir}: no ${INDEX_LANGUAGE} index in pagefind-entry.json`);
   return `pagefind.${index.hash}`;
 }
