@@ -63,9 +63,10 @@ describe('startStaticServer', () => {
     expect(await (await fetch(server.url('/__eval/'))).text()).toBe('<p>eval</p>');
   });
 
-  it('answers a missing file with the site’s 404.html and status 404', async () => {
-    const response = await fetch(server.url('/nope/'));
+  it('answers a missing file with the site’s 404.html, gzipped like any page, and status 404', async () => {
+    const response = await fetch(server.url('/nope/'), { headers: gzip });
     expect(response.status).toBe(404);
+    expect(response.headers.get('content-encoding')).toBe('gzip');
     expect(await response.text()).toBe('<p>not here</p>');
   });
 

@@ -98,41 +98,44 @@ export async function startStaticServer(root: string, options: ServeOptions = {}
       entry.path = url.pathname;
       return send(400, 'bad percent-encoding', { 'content-type': 'text/plain; charset=utf-8' });
     }
+    /** A whole file, gzipped when it is text and the client accepts it, as a host sends it. */
+    const sendFile = (status: number, file: string) => {
+      const type = contentTypeOf(file);
+      const { size, mtimeMs } = statSync(file);
+      const headers: Record<string, string> = { 'content-type': type };
+      if (options.ranges !== false) headers['accept-ranges'] = 'bytes';
+      if (isCompressible(type)) {
+        headers.vary = 'accept-encoding';
+        if (options.gzip !== false && /\bgzip\b/u.test(String(req.headers['accept-encoding'] ?? ''))) {
+          return send(status, gzipOf(file, mtimeMs), { ...headers, 'content-encoding': 'gzip' });
+        }
+      }
+      if (head) return send(status, '', { ...headers, 'content-length': String(size) });
+      if (size <= ONE_WRITE_BYTES) return send(status, readFileSync(file), headers);
+      log.push({ ...entry, status, bytes: size });
+      res.writeHead(status, { ...headers, 'content-length': String(size), 'cache-control': 'no-store' });
+      createReadStream(file)
+        .on('error', () => res.destroy())
+        .pipe(res);
+    };
     const found = lookupPath(folders, entry.path);
     if (found && 'redirect' in found) return send(301, '', { location: `${encodePath(found.redirect)}${url.search}` });
     if (!found) {
       const page404 = lookupPath(folders, '/404.html');
-      if (page404 && 'file' in page404)
-        return send(404, readFileSync(page404.file), { 'content-type': contentTypeOf('404.html') });
+      if (page404 && 'file' in page404) return sendFile(404, page404.file);
       return send(404, 'not found', { 'content-type': 'text/plain; charset=utf-8' });
     }
-    const { file } = found;
-    const type = contentTypeOf(file);
     if (req.headers.range && options.ranges !== false) {
-      const fd = openSync(file, 'r');
+      const fd = openSync(found.file, 'r');
       try {
+        const type = contentTypeOf(found.file);
         const partial = rangeResponse(req.headers.range, fileSlices(fd), type, randomBytes(12).toString('hex'));
         if (partial) return send(partial.status, partial.body, { ...partial.headers, 'accept-ranges': 'bytes' });
       } finally {
         closeSync(fd);
       }
     }
-    const { size, mtimeMs } = statSync(file);
-    const headers: Record<string, string> = { 'content-type': type };
-    if (options.ranges !== false) headers['accept-ranges'] = 'bytes';
-    if (isCompressible(type)) {
-      headers.vary = 'accept-encoding';
-      if (options.gzip !== false && /\bgzip\b/u.test(String(req.headers['accept-encoding'] ?? ''))) {
-        return send(200, gzipOf(file, mtimeMs), { ...headers, 'content-encoding': 'gzip' });
-      }
-    }
-    if (head) return send(200, '', { ...headers, 'content-length': String(size) });
-    if (size <= ONE_WRITE_BYTES) return send(200, readFileSync(file), headers);
-    log.push({ ...entry, status: 200, bytes: size });
-    res.writeHead(200, { ...headers, 'content-length': String(size), 'cache-control': 'no-store' });
-    createReadStream(file)
-      .on('error', () => res.destroy())
-      .pipe(res);
+    sendFile(200, found.file);
   }
 
   const server = createServer((req, res) => {
