@@ -18,6 +18,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { withPagefindService, type PagefindService } from './searchPagefind.ts';
 import { writeShardPack } from './searchPack.ts';
+import { checkPagefindVersion, pinnedPagefindVersion } from './pagefindVersion.ts';
+import { fallbackKeywords } from './fallbackKeywords.ts';
 import { planShards, SHARD_MANIFEST, type ShardInfo, type ShardManifest } from '../../src/search/shards.ts';
 
 export interface BuildSearchIndexOptions {
@@ -179,12 +181,6 @@ async function treeSize(dir: string): Promise<{ files: number; bytes: number }> 
   return { files, bytes };
 }
 
-/** Keywords for an article whose page lists none: nodejieba's TF-IDF top terms (loaded only if needed). */
-async function fallbackKeywords(record: ArticleRecord): Promise<string[]> {
-  const jieba = (await import('nodejieba')).default;
-  return jieba.extract(`${record.title}\n${record.body}`, 5).map((k) => k.word);
-}
-
 /** Files Pagefind writes that the site's own search does not load (its runtime and UIs). */
 const UNUSED_BUNDLE_FILE = /^(pagefind.*\.(js|css)|wasm\..*\.pagefind)$/u;
 
@@ -194,8 +190,10 @@ async function pruneBundle(dir: string): Promise<void> {
 
 async function metaName(dir: string): Promise<string> {
   const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as {
+    version?: unknown;
     languages: Record<string, { hash: string }>;
   };
+  checkPagefindVersion(entry.version, pinnedPagefindVersion(), join(dir, 'pagefind-entry.json'));
   const index = entry.languages[INDEX_LANGUAGE] ?? fail(`${dir}: no ${INDEX_LANGUAGE} index in pagefind-entry.json`);
   return `pagefind.${index.hash}`;
 }
@@ -230,7 +228,7 @@ export async function buildShard(
   for (const slug of job.slugs) {
     const record = readArticle(context.distDir, slug);
     if (!record) continue;
-    if (!record.keywords.length) record.keywords = await fallbackKeywords(record);
+    if (!record.keywords.length) record.keywords = fallbackKeywords(record);
     const added = indexer.addHTML({ url: record.url, content: indexDocument(record, t2s) }).finally(() => {
       inFlight.delete(added);
     });

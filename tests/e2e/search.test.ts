@@ -16,7 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { fixtureSet, writeFixtureSite } from '../../scripts/tools/eval/searchFixtures.ts';
 import { buildSearchIndex } from '../../scripts/indexer/searchIndex.ts';
 import { launchBrowser } from './support/browser.ts';
-import { startStaticServer, type StaticServer } from './support/server.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/tools/server/staticServer.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const RARE_PHRASE = '城南夜校';
@@ -102,7 +102,7 @@ void test('where the host serves byte ranges, a shard’s chunks and a page’s 
   const plain = await startStaticServer(dir, { ranges: false });
   try {
     const shown = async (host: StaticServer) => {
-      const before = host.requested.length;
+      const before = host.requests().length;
       const page = await browser.newPage();
       await page.goto(`${host.origin}/search/?q=${encodeURIComponent('复工复产 企业')}`);
       await waitForResults(page);
@@ -110,10 +110,15 @@ void test('where the host serves byte ranges, a shard’s chunks and a page’s 
         .locator('[data-search-results] a')
         .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       await page.close();
-      const requests = host.requested.slice(before).filter((r) => r.startsWith('/pagefind/'));
-      const files = (folder: string) => requests.filter((r) => r.includes(`/${folder}/`)).length;
-      const packs = requests.filter((r) => /\/shard\.pack range=bytes=\d+-\d+,/u.test(r)).length;
-      const fullMetas = requests.filter((r) => r.endsWith('.pf_meta')).length;
+      const requests = host
+        .requests()
+        .slice(before)
+        .filter((r) => r.path.startsWith('/pagefind/'));
+      const files = (folder: string) => requests.filter((r) => r.path.includes(`/${folder}/`)).length;
+      const packs = requests.filter(
+        (r) => r.path.endsWith('/shard.pack') && /^bytes=\d+-\d+,/u.test(r.range ?? ''),
+      ).length;
+      const fullMetas = requests.filter((r) => r.path.endsWith('.pf_meta') && !r.range).length;
       return {
         links,
         requests: requests.length,

@@ -12,7 +12,7 @@ import { delimiter, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage, type WatchedPage } from './support/browser.ts';
-import { startStaticServer, type StaticServer } from './support/server.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/tools/server/staticServer.ts';
 import { articlePath, listFiles, readArticles, REPO_ROOT, urlPathOf, type ArticleRecord } from './support/site.ts';
 
 const FIXTURE_PAGE = join(REPO_ROOT, 'tests/fixtures/pages/untrusted-page.txt');

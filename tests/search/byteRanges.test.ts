@@ -9,7 +9,7 @@ import {
 } from '../../src/search/byteRanges.ts';
 import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileSlices, parseRangeHeader, rangeResponse } from '../../scripts/tools/browser/rangeRequests.ts';
+import { fileSlices, parseRangeHeader, rangeResponse } from '../../scripts/tools/server/rangeRequests.ts';
 import { tempDir } from '../support/tempDir.ts';
 
 const file = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 7) % 256));

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchBytes, fetchRanges } from '../../src/search/engine.ts';
-import { rangeResponse } from '../../scripts/tools/browser/rangeRequests.ts';
+import { rangeResponse } from '../../scripts/tools/server/rangeRequests.ts';
 
 // As a Blob: the DOM typings of Response take no Uint8Array view of a shared buffer.
 const serve = (body: Uint8Array, status = 200) =>

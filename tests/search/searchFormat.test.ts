@@ -88,7 +88,7 @@ describe('Pagefind files', () => {
             [
               [2, [5, 3], []],
               [3, [], [-1, 0]],
-              [1, [-13, 0, 4], []],
+              [1, [-169, 0, 4], []],
             ],
             [],
           ],
@@ -119,7 +119,16 @@ describe('Pagefind files', () => {
     expect(parseWordChunk(bytes, () => false)).toEqual([]);
   });
   test('locations: a weight marker is followed by an absolute position', () => {
-    expect(unpackLocations([3, 2, -8, 40, 1, -26, 10, 5])).toEqual({ positions: [3, 5, 10, 15, 40, 41], weighted: 2 });
+    // −169 is weight 168 (an h1, 7 × 24); −25 is 24, body text (1 × 24), as Pagefind 1.6 marks every page's text.
+    expect(unpackLocations([3, 2, -169, 40, 1, -25, 10, 5])).toEqual({
+      positions: [3, 5, 10, 15, 40, 41],
+      weighted: 2,
+    });
+  });
+  test('locations: body text and lighter sections are not weighted, heavier ones are', () => {
+    expect(unpackLocations([-25, 3, 4]).weighted).toBe(0);
+    expect(unpackLocations([-1, 3, 4]).weighted).toBe(0);
+    expect(unpackLocations([-73, 3, 4]).weighted).toBe(2);
   });
   test('filter: value → pages', () => {
     const filter = parseFilter(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseByteRanges, multipartBoundary, rangeHeader } from '../../src/search/byteRanges.ts';
 import { decodePackIndex, encodePackIndex, PACK_INDEX_PROBE, packIndexFromProbe } from '../../src/search/shardPack.ts';
-import { rangeResponse } from '../../scripts/tools/browser/rangeRequests.ts';
+import { rangeResponse } from '../../scripts/tools/server/rangeRequests.ts';
 import { withoutFileNames } from '../../scripts/indexer/searchPack.ts';
 import { decodeCbor, encodeCbor } from '../../src/search/pagefind/cbor.ts';
 import { DECODED_MARK, parseMeta } from '../../src/search/pagefind/format.ts';

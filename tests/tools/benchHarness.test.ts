@@ -11,7 +11,6 @@ import {
   textTable,
   type BenchResult,
 } from '../../scripts/tools/bench/benchHarness.ts';
-import { resolvePath, serveStatic } from '../../scripts/tools/browser/browserMeasure.ts';
 import {
   dirStats,
   linkedStylesheets,
@@ -214,60 +213,5 @@ describe('dirStats', () => {
     expect(median([4, 1, 2, 3])).toBe(2.5);
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95)).toBe(10);
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.5)).toBe(5);
-  });
-});
-
-describe('serveStatic', () => {
-  const dir = tempDir('bench-serve');
-  mkdirSync(join(dir, 'x'), { recursive: true });
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><p>home</p>');
-  writeFileSync(join(dir, 'x/index.html'), 'x'.repeat(10_000));
-  writeFileSync(join(dir, 'data.bin'), Buffer.alloc(1234));
-
-  it('maps directory URLs to index.html and refuses to leave the root', () => {
-    expect(resolvePath('/site', '/a/')).toBe('/site/a/index.html');
-    expect(resolvePath('/site', '/a.css?v=2')).toBe('/site/a.css');
-    expect(resolvePath('/site', '/../etc/passwd')).toBeUndefined();
-    expect(resolvePath('/site', '/%2e%2e/etc/passwd')).toBeUndefined();
-  });
-
-  it('serves on 127.0.0.1 and counts the bytes it sends, compressed or not', async () => {
-    const server = await serveStatic(dir);
-    try {
-      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const bin = await fetch(`${server.url}/data.bin`);
-      expect((await bin.arrayBuffer()).byteLength).toBe(1234);
-      expect(server.bytes()).toBe(1234);
-      server.reset();
-      const page = await fetch(`${server.url}/x/`, { headers: { 'accept-encoding': 'gzip' } });
-      expect(await page.text()).toBe('x'.repeat(10_000));
-      expect(page.headers.get('content-encoding')).toBe('gzip');
-      expect(server.bytes()).toBeGreaterThan(0);
-      expect(server.bytes()).toBeLessThan(1000);
-      const missing = await fetch(`${server.url}/nope.html`);
-      expect(missing.status).toBe(404);
-      expect(server.requests().map((r) => r.status)).toEqual([200, 404]);
-    } finally {
-      await server.close();
-    }
-  });
-
-  it('answers several byte ranges in one multipart response, or the whole file when told to ignore ranges', async () => {
-    const ranged = await serveStatic(dir);
-    const plain = await serveStatic(dir, { ranges: false });
-    try {
-      const headers = { range: 'bytes=0-9,100-199' };
-      const multi = await fetch(`${ranged.url}/data.bin`, { headers });
-      expect(multi.status).toBe(206);
-      expect(multi.headers.get('content-type')).toMatch(/^multipart\/byteranges; boundary=/u);
-      const body = new Uint8Array(await multi.arrayBuffer());
-      expect(ranged.bytes()).toBe(body.length);
-      const whole = await fetch(`${plain.url}/data.bin`, { headers });
-      expect(whole.status).toBe(200);
-      expect((await whole.arrayBuffer()).byteLength).toBe(1234);
-    } finally {
-      await ranged.close();
-      await plain.close();
-    }
   });
 });

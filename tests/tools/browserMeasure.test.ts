@@ -2,7 +2,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/tempDir.ts';
-import { CHROMIUM_PATH, measureQueries, serveStatic } from '../../scripts/tools/browser/browserMeasure.ts';
+import { measureQueries } from '../../scripts/tools/browser/browserMeasure.ts';
+import { CHROMIUM_PATH } from '../../scripts/tools/browser/chromium.ts';
+import { startStaticServer } from '../../scripts/tools/server/staticServer.ts';
 
 // Drives headless Chromium (installed by .ci/run); skipped where there is none.
 describe.skipIf(!existsSync(CHROMIUM_PATH))('measureQueries', () => {
@@ -14,10 +16,10 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('measureQueries', () => {
       '<!doctype html><link rel="icon" href="data:,"><title>t</title><p>home</p><script>fetch("/data.json")</script>',
     );
     writeFileSync(join(dir, 'data.json'), JSON.stringify({ words: ['衡阳', '雁峰区', '耒阳'] }));
-    const server = await serveStatic(dir);
+    const server = await startStaticServer(dir);
     try {
       const m = await measureQueries({
-        url: `${server.url}/`,
+        url: server.url('/'),
         queries: ['衡阳', '耒阳', '长沙'],
         server,
         isSearchData: (path) => path === '/data.json',
@@ -50,10 +52,10 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('measureQueries', () => {
     const dir = tempDir('bench-browser');
     writeFileSync(join(dir, 'index.html'), '<!doctype html><link rel="icon" href="data:,"><title>t</title>');
     writeFileSync(join(dir, 'data.json'), JSON.stringify({ words: ['衡阳'] }));
-    const server = await serveStatic(dir);
+    const server = await startStaticServer(dir);
     try {
       const m = await measureQueries({
-        url: `${server.url}/`,
+        url: server.url('/'),
         queries: ['衡阳', '耒阳'],
         server,
         runQuery: (page) =>

@@ -20,7 +20,9 @@ import {
   type StageName,
   type StageResult,
 } from './benchHarness.ts';
-import { CHROMIUM_PATH, measureQueries, serveStatic } from '../browser/browserMeasure.ts';
+import { measureQueries } from '../browser/browserMeasure.ts';
+import { CHROMIUM_PATH } from '../browser/chromium.ts';
+import { startStaticServer } from '../server/staticServer.ts';
 import { dirStats, listFiles, median, pageWeight, percentile, spreadSample } from './dirStats.ts';
 import { searchPageRunner, searchPageSettled } from './searchPageQuery.ts';
 import { runMeasured } from './procTree.ts';
@@ -282,10 +284,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     if (!existsSync(CHROMIUM_PATH)) notes.push(`no ${CHROMIUM_PATH}: search not measured`);
     else {
       const queries = sampleQueries(written.pages, options.queries, options.seed);
-      const server = await serveStatic(dist);
+      const server = await startStaticServer(dist);
       try {
         const m = await measureQueries({
-          url: server.url + options.searchPage,
+          url: server.origin + options.searchPage,
           queries,
           runQuery: searchPageRunner(),
           server,

@@ -1,4 +1,13 @@
-/** A small SVG line-chart writer (no chart library): series of (x, y) points on linear or log axes. */
+/**
+ * A small SVG line-chart writer: series of (x, y) points on linear or log axes,
+ * for the one chart of docs/benchmarks.md.
+ *
+ * Why no chart library: the ones that write SVG in Node without a DOM are the
+ * heavy ones. vega 6.4 (its View renders SVG headless) installed 62 packages,
+ * 15.9 MB, measured 2026-12-07 with `npm install vega` in an empty folder; the
+ * light ones (Chartist, Observable Plot) need a DOM (jsdom), and d3-scale would
+ * replace only `ticks` below, leaving the SVG to write by hand anyway.
+ */
 
 export interface Series {
   name: string;

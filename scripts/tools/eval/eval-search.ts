@@ -13,16 +13,14 @@
  * cold page. --check exits 1 if our recall < 99.5% or R-precision < 98%.
  */
 import { execFileSync } from 'node:child_process';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../browser/browserMeasure.ts';
-import { rangeResponse } from '../browser/rangeRequests.ts';
+import { launchChromium } from '../browser/chromium.ts';
+import { startStaticServer } from '../server/staticServer.ts';
 import { buildSearchIndex, articlePages } from '../../indexer/searchIndex.ts';
 import { withPagefind } from '../../indexer/searchPagefind.ts';
 import { fixtureSet, prng, writeFixtureSite } from './searchFixtures.ts';
@@ -96,57 +94,16 @@ await build({
   external: ['/pagefind/*', '/__stock/*'],
   logLevel: 'warning',
 });
+// No favicon request: the server would answer it with the site's 404 page, counted as the first query's bytes.
 await writeFile(
   join(evalDir, 'index.html'),
-  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><script type="module" src="/__eval/searchEvalClient.js"></script></head><body></body></html>',
+  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="/__eval/searchEvalClient.js"></script></head><body></body></html>',
 );
 await writeFile(join(evalDir, 't2s.json'), await readFile(join(ROOT, 'data/search-t2s.json')));
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.css': 'text/css',
-};
-let bytesSent = 0;
-async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  const [base, rest] = path.startsWith('/__eval/')
-    ? [evalDir, path.slice(7)]
-    : path.startsWith('/__stock/')
-      ? [join(work, 'stock'), path.slice(8)]
-      : [dist, path];
-  let file = join(base, normalize(rest));
-  try {
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    let body = await readFile(file);
-    const type = TYPES[extname(file)];
-    // Byte ranges as nginx serves them, so the engine reads its packs here as it does on a real host.
-    const partial = req.headers.range
-      ? rangeResponse(req.headers.range, body, type ?? 'application/octet-stream', 'eval-boundary')
-      : undefined;
-    if (partial) {
-      bytesSent += partial.body.length;
-      res.writeHead(partial.status, partial.headers).end(partial.body);
-      return;
-    }
-    const headers: Record<string, string> = { 'content-type': type ?? 'application/octet-stream' };
-    // Text is compressed as any static host would; Pagefind's own files are gzip inside already.
-    if (type && /gzip/u.test(String(req.headers['accept-encoding']))) {
-      body = gzipSync(body);
-      headers['content-encoding'] = 'gzip';
-    }
-    bytesSent += body.length;
-    if (process.env.EVAL_TRACE) console.log(`  ${body.length}\t${path}`);
-    res.writeHead(200, headers).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-}
-const server = createServer((req, res) => void serve(req, res));
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const address = server.address();
-const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+// The site with the evaluation's page beside it, as a static host serves them (gzip, byte ranges).
+const server = await startStaticServer(dist, { mounts: { '/__eval/': evalDir, '/__stock/': join(work, 'stock') } });
+const origin = server.origin;
 
 // ---- samples and ground truth ---------------------------------------------------------
 const random = prng(Number(args.seed));
@@ -192,11 +149,12 @@ try {
     for (const sample of samples.slice(0, 5)) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      bytesSent = 0;
+      server.reset();
       await page.goto(`${origin}/__eval/`);
       await page.waitForFunction(() => typeof window.evalSearch === 'function');
       await run(page, which, sample.query, false);
-      tally[which].firstBytes.push(bytesSent);
+      tally[which].firstBytes.push(server.bytes());
+      if (process.env.EVAL_TRACE) for (const r of server.requests()) console.log(`  ${r.bytes}\t${r.path}`);
       await context.close();
     }
     const context = await browser.newContext();
@@ -217,7 +175,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }
 
 // ---- report -----------------------------------------------------------------------------

@@ -106,13 +106,19 @@ export function parseMeta(bytes: Uint8Array): ShardMeta {
 }
 
 /**
+ * Pagefind stores a weight as 24 times `data-pagefind-weight`: body text (1) is 24, an h1 (7) 168, our extra
+ * section (3) 72. Its packer assumes 25 until the first marker, so positions up to 25 are body text; only
+ * heavier ones count as weighted (the frozen fixture, tests/fixtures/pagefind/, shows 1.6.0 writing them so).
+ */
+const BODY_WEIGHT = 25;
+
+/**
  * Positions from Pagefind's packed locations: deltas, except that a negative
  * number −(w+1) switches to weight w and is followed by an absolute position.
  */
 export function unpackLocations(locs: readonly number[]): { positions: number[]; weighted: number } {
-  const DEFAULT_WEIGHT = 25;
   const positions: number[] = [];
-  let weight = DEFAULT_WEIGHT;
+  let weight = BODY_WEIGHT;
   let weighted = 0;
   let last = 0;
   for (let i = 0; i < locs.length; i++) {
@@ -123,7 +129,7 @@ export function unpackLocations(locs: readonly number[]): { positions: number[];
       last = value;
     } else last += value;
     positions.push(last);
-    if (weight !== DEFAULT_WEIGHT) weighted++;
+    if (weight > BODY_WEIGHT) weighted++;
   }
   positions.sort((a, b) => a - b);
   return { positions, weighted };

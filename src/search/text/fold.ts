@@ -54,7 +54,7 @@ export function foldText(text: string, t2s?: T2s): string {
  * Characters of the t2s table that GB2312 also contains. Everything else the
  * table folds lies outside GB2312, which is how the browser decides, without
  * downloading the table, whether a query needs it (see needsT2s).
- * tests/unit/searchFold.test.ts recomputes this list from the data file.
+ * tests/search/searchText.test.ts recomputes this list from the data file.
  */
 export const T2S_KEYS_IN_GB2312 = '吒後拚捱摺榘菸薹袷醣麴';
 

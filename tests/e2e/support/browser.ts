@@ -1,13 +1,10 @@
 /**
- * Headless Chromium for browser tests, through playwright-core and the
- * system's browser (`apt-get install -y chromium`): no browser download.
+ * Headless Chromium for browser tests (scripts/tools/browser/chromium.ts), and
+ * pages that keep every request on the test server.
  */
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchChromium } from '../../../scripts/tools/browser/browserMeasure.ts';
-
-/** Where the system's Chromium is; `CHROMIUM_PATH` overrides it. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_PATH, launchChromium } from '../../../scripts/tools/browser/chromium.ts';
 
 export const VIEWPORTS = {
   phone: { width: 390, height: 844 },

@@ -5,7 +5,7 @@
 import { after, before } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
-import { startStaticServer, type StaticServer } from './server.ts';
+import { startStaticServer, type StaticServer } from '../../../scripts/tools/server/staticServer.ts';
 import { DIST_DIR, requireBuiltSite } from './site.ts';
 
 export interface SiteSession {

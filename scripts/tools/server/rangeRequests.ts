@@ -1,6 +1,6 @@
 /**
- * HTTP byte ranges, the server's half, for the bench's and the tests' static
- * servers: a `Range: bytes=…` request answered the way nginx answers it — one
+ * HTTP byte ranges, the server's half, for the static test server
+ * (staticServer.ts): a `Range: bytes=…` request answered the way nginx answers it — one
  * range as a plain 206, several as `multipart/byteranges`, ranges that miss the
  * file as 416.
  */
