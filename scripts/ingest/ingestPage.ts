@@ -15,6 +15,7 @@ import { pageDate, pageRecord } from './pageRecord.ts';
 import { parseByline } from './parse/byline.ts';
 import { LEAD, PHOTO_CREDIT, TRAILING_BYLINE } from './parse/classify.ts';
 import { deriveTitle } from './parse/headline.ts';
+import { wordSpansOf } from './parse/interleave.ts';
 import { findFurniture } from './parse/labels/furniture.ts';
 import { reflow } from './parse/reflow.ts';
 import type { RegionMatcher } from './parse/regionMatcher.ts';
@@ -56,7 +57,15 @@ export function ingestPage(text: string, file: string, context: PageContext): Pa
   const furniture = findFurniture(text.split('\n'), vocabulary, linesOf('furniture'));
   const setApart = new Set([...furniture.furniture, ...furniture.noise].map((f) => f.line));
   const splits = linesOf('split');
-  const drafts = splitPage(reflow(text, setApart, splits), vocabulary, splits);
+  const interleaved: { lines: number[]; detail: string }[] = [];
+  const page = reflow(text, {
+    skip: setApart,
+    breaks: splits,
+    words: { spans: wordSpansOf(context.keywords.cut), cut: context.keywords.cut },
+    onInterleave: (lines, sorted, confidence) =>
+      interleaved.push({ lines, detail: interleaveDetail(sorted, confidence) }),
+  });
+  const drafts = splitPage(page, vocabulary, splits);
   const errors = [...fixes.errors, ...applyMerges(drafts, fixes.valid, file)];
   const placedByFallback = placeMissingLines(text, drafts, missingLines(text, drafts, setApart));
   errors.push(...missingLines(text, drafts, setApart).map((line) => `${file}: line ${line} is in no article`));
@@ -81,7 +90,7 @@ export function ingestPage(text: string, file: string, context: PageContext): Pa
     placedByFallback,
     furniture: furniture.furniture,
     date: dated,
-    interleaved: [],
+    interleaved,
     correctionErrors: errors.filter((e) => e.startsWith('seeds/corrections.yaml')),
   });
   const record = pageRecord(file, dated, furniture, facts, review);
@@ -124,6 +133,13 @@ function frontMatterOf(draft: DraftArticle, placed: Placement, context: PageCont
   if (page) frontMatter.page = page;
   if (draft.continued) frontMatter.continued = draft.continued;
   return frontMatter;
+}
+
+function interleaveDetail(sorted: boolean, confidence: number): string {
+  const sure = `${Math.round(confidence * 100)}% of its lines placed clearly`;
+  return sorted
+    ? `two columns read line by line alternately were sorted into their stories (${sure}): check the split`
+    : `two columns may be read line by line alternately; kept as printed (${sure}): split them with corrections`;
 }
 
 /** The words of the story itself: credits and reporters' names are not what it is about. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readPrintedLines } from '../../scripts/ingest/parse/printedLines.ts';
 
 function texts(text: string, skip?: ReadonlySet<number>): string[] {
-  return readPrintedLines(text, skip).map((l) => l.text);
+  return readPrintedLines(text, { skip }).map((l) => l.text);
 }
 
 describe('readPrintedLines: joining wraps', () => {
@@ -213,7 +213,9 @@ describe('readPrintedLines: headline blocks', () => {
 
 describe('readPrintedLines: skipped lines', () => {
   it('treats a skipped line as absent, leaving one blank where it stood alone', () => {
-    const lines = readPrintedLines('第一行内容是这样的。\n衡阳日报　2022年3月8日\n第二行内容是这样的。', new Set([2]));
+    const lines = readPrintedLines('第一行内容是这样的。\n衡阳日报　2022年3月8日\n第二行内容是这样的。', {
+      skip: new Set([2]),
+    });
     expect(lines.map((l) => [l.text, l.nos, l.gapBefore])).toEqual([
       ['第一行内容是这样的。', [1], 0],
       ['第二行内容是这样的。', [3], 1],
@@ -229,14 +231,14 @@ describe('readPrintedLines: skipped lines', () => {
   });
 
   it('keeps line numbers of the source', () => {
-    const lines = readPrintedLines('■\n\n# 标题\n正文内容。', new Set([1]));
+    const lines = readPrintedLines('■\n\n# 标题\n正文内容。', { skip: new Set([1]) });
     expect(lines.map((l) => l.nos)).toEqual([[3], [4]]);
   });
 
   // Bug (reported): the doc comment says a skipped line between two blank runs "leaves one gap, not their sum", but
   // '甲…\n\n\n乙\n\n\n丙…' with line 4 skipped gives 丙 gapBefore 4 (2 + 2), the sum.
   it('does not add up the blank runs on either side of a skipped line', () => {
-    const lines = readPrintedLines('甲行内容是这样的。\n\n\n乙\n\n\n丙行内容是这样的。', new Set([4]));
+    const lines = readPrintedLines('甲行内容是这样的。\n\n\n乙\n\n\n丙行内容是这样的。', { skip: new Set([4]) });
     expect(lines.map((l) => l.text)).toEqual(['甲行内容是这样的。', '丙行内容是这样的。']);
     expect(lines[1].gapBefore).toBe(2);
   });

@@ -24,6 +24,8 @@ const NUMERIC = /^[\d.,%％+\-~～—年月日号时分秒亿万千百十个余�
 
 export interface KeywordExtractor {
   extract(text: string): string[];
+  /** The words of a text as jieba cuts it with our dictionaries (the ingest reads word continuity with it). */
+  cut(text: string): string[];
 }
 
 export function readWordList(path: string): string[] {
@@ -77,6 +79,7 @@ export function createKeywordExtractor(tables: JiebaTables): KeywordExtractor {
   const jieba = createJieba(tables, new Set(stopWordsText.split('\n')));
   const stopWords = new Set(readWordList(STOP_WORDS_PATH));
   return {
+    cut: (text) => jieba.cut(text),
     extract(text) {
       const ranked = jieba.extract(text, MAX_KEYWORDS * 4);
       const seen = new Set<string>();

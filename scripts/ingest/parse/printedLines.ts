@@ -6,6 +6,7 @@
  * the next line opens something of its own: an indent, a clause, a contact line, a ▲ item, a dateline.
  */
 import { LEAD, isBylineLine, isStructural } from './classify.ts';
+import { findInterleave, MIN_CONFIDENCE, type CutWords, type WordSpans } from './interleave.ts';
 import { STANDING_FORMS, isStanza, lineForm, tableRows, type LineForm } from './labels/lineForms.ts';
 import { displayWidth, endsClosed, endsSentence, joinWrapped } from './text.ts';
 
@@ -36,11 +37,19 @@ const ROLE_START = /^(?:全媒体记者|见习记者|特约记者|记者|通讯�
 const ROLE_END = /(?:记者|通讯员|实习生|摄影|作者)$/u;
 
 /** Reads the lines of `text`, leaving out `skip` (furniture, noise) as if they were not printed at all. */
-export function readPrintedLines(
-  text: string,
-  skip: ReadonlySet<number> = new Set(),
-  breaks: ReadonlySet<number> = new Set(),
-): PrintedLine[] {
+export interface ReadOptions {
+  /** Lines that are not the stories' text (furniture, noise): read as if they were not printed. */
+  skip?: ReadonlySet<number>;
+  /** Lines an editor says start a new item: nothing is joined across them. */
+  breaks?: ReadonlySet<number>;
+  /** The dictionary, to sort two columns OCR'd line by line alternately (interleave.ts). */
+  words?: { spans: WordSpans; cut: CutWords };
+  /** Told of each interleaved stretch: the line numbers, and whether they were sorted or only flagged. */
+  onInterleave?: (lines: number[], sorted: boolean, confidence: number) => void;
+}
+
+export function readPrintedLines(text: string, options: ReadOptions = {}): PrintedLine[] {
+  const { skip = new Set<number>(), breaks = new Set<number>() } = options;
   const raw = text.split('\n');
   const lines: PrintedLine[] = [];
   let blanks = 0;
@@ -87,12 +96,39 @@ export function readPrintedLines(
   if (last) last.gapAfter = blanks;
   const blocks = blocksOf(lines);
   markBlockForms(blocks, raw);
-  return setBlockSizes(blocks.flatMap(joinWraps));
+  const sorted = options.words ? blocks.flatMap((b) => sortInterleaved(b, options)) : blocks;
+  return setBlockSizes(sorted.flatMap(joinWraps));
 }
 
 function formOf(raw: string): { form?: LineForm } {
   const form = lineForm(raw);
   return form ? { form } : {};
+}
+
+/** Blocks shorter than this are never taken for two interleaved columns. */
+const INTERLEAVE_MIN_LINES = 6;
+
+/** A block of two columns read alternately, as its two stories one after the other (or as printed, if unsure). */
+function sortInterleaved(block: PrintedLine[], options: ReadOptions): PrintedLine[][] {
+  if (block.length < INTERLEAVE_MIN_LINES || block.some((l) => l.form && l.form !== 'indented')) return [block];
+  const { spans, cut } = options.words!;
+  const found = findInterleave(
+    block.map((l) => l.text),
+    spans,
+    cut,
+  );
+  if (!found) return [block];
+  const sure = found.confidence >= MIN_CONFIDENCE;
+  options.onInterleave?.(
+    block.slice(found.at).flatMap((l) => l.nos),
+    sure,
+    found.confidence,
+  );
+  if (!sure) return [block];
+  const first = found.first.map((i) => block[i]);
+  const second = found.second.map((i, k) => ({ ...block[i], gapBefore: k === 0 ? 2 : 0 }));
+  first.at(-1)!.gapAfter = 2;
+  return [first, second];
 }
 
 function blocksOf(lines: PrintedLine[]): PrintedLine[][] {

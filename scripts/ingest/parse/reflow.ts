@@ -18,7 +18,7 @@ import {
   isSubtitleForm,
 } from './classify.ts';
 import { STANDING_FORMS, type LineForm } from './labels/lineForms.ts';
-import { LAYOUT_BREAK, readPrintedLines, type PrintedLine } from './printedLines.ts';
+import { LAYOUT_BREAK, readPrintedLines, type PrintedLine, type ReadOptions } from './printedLines.ts';
 import { displayWidth, endsClosed, endsSentence, joinWrapped } from './text.ts';
 
 export interface Unit {
@@ -52,12 +52,9 @@ const MIN_CUT_PARAGRAPH_WIDTH = 24;
 const SPLIT_WORD_TAIL = /^[^，。、；：！？“”\s]{1,2}[，。、；：]/u;
 export { LAYOUT_BREAK };
 
-/**
- * `skip`: numbers of lines that are not text of the page's stories (its furniture, OCR noise); `breaks`: lines an
- * editor says start a new item, so nothing is joined across them.
- */
-export function reflow(text: string, skip?: ReadonlySet<number>, breaks?: ReadonlySet<number>): Reflowed {
-  const lines = readPrintedLines(text, skip, breaks);
+/** See ReadOptions: lines set apart, an editor's breaks, the dictionary for interleaved columns. */
+export function reflow(text: string, options: ReadOptions = {}): Reflowed {
+  const lines = readPrintedLines(text, options);
   const singles = lines
     .filter((l) => l.blockSize === 1 && !l.joined && !l.form && !isStructural(l.text))
     .map((l) => displayWidth(l.text));

@@ -137,12 +137,21 @@ export function splitPage(
     return /[。！？]$/u.test(text) && displayWidth(text) <= 24 && headRunAt(index + 1).length > 0 ? 1 : 0;
   };
 
+  // Blocks (units printed with no blank line between them) in which every unit reads as a head: slogans, banners.
+  const blockStarts = units.map((u, i) => (i === 0 || u.gapBefore > 0 ? i : -1)).filter((i) => i >= 0);
+  const headBlocks = new Set<Unit>();
+  blockStarts.forEach((start, k) => {
+    const block = units.slice(start, blockStarts[k + 1] ?? units.length);
+    if (block.every((u) => isHeadlineLike(u.text))) for (const u of block) headBlocks.add(u);
+  });
+  const headsOnly = (unit: Unit) => headBlocks.has(unit);
+
   const isBanner = (unit: Unit): boolean =>
     displayWidth(unit.text) <= 40 &&
     !/[。；]/u.test(unit.text) &&
     !namesNotice(unit.text, vocabulary) &&
     (isBannerText(unit.text, vocabulary) ||
-      (!narrow && unit.blockSize > 1 && !/[，、：“”！？]/u.test(unit.text) && isHeadlineLike(unit.text)));
+      (!narrow && unit.blockSize > 1 && headsOnly(unit) && !/[，、：“”！？]/u.test(unit.text)));
 
   /** The headline-like units starting at `index`: kicker, title, subtitle, banners. */
   const headRunAt = (index: number): Unit[] => {
