@@ -23,9 +23,9 @@ export const MAX_KEYWORDS = 8;
 const NUMERIC = /^[\d.,%％+\-~～—年月日号时分秒亿万千百十个余多第]+$/u;
 
 export interface KeywordExtractor {
-  extract(text: string): string[];
+  extract: (text: string) => string[];
   /** The words of a text as jieba cuts it with our dictionaries (the ingest reads word continuity with it). */
-  cut(text: string): string[];
+  cut: (text: string) => string[];
 }
 
 export function readWordList(path: string): string[] {
