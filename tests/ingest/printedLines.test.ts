@@ -243,3 +243,18 @@ describe('readPrintedLines: skipped lines', () => {
     expect(lines[1].gapBefore).toBe(2);
   });
 });
+
+describe('readPrintedLines: a story that jumps to another page', () => {
+  it('ends the paragraph at a （下转…） marker, even where paragraphs are marked by indents', () => {
+    const page = [
+      '　　今年以来，全市各地加快推进项目建设，',
+      '一批重大项目相继开工，为全年经济增长打',
+      '下坚实基础，群众获得感不断（下转第2版）',
+      '城区新增停车位3000个',
+      '　　本报讯 记者从市城管局获悉，今年城区',
+    ].join('\n');
+    const lines = readPrintedLines(page);
+    expect(lines.map((l) => l.text)).toContain('城区新增停车位3000个');
+    expect(lines[0].text.endsWith('（下转第2版）')).toBe(true);
+  });
+});

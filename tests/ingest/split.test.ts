@@ -216,3 +216,20 @@ describe('splitPage', () => {
     expect(missingLines(text, articles)).toEqual([]);
   });
 });
+
+describe('splitPage: after a jump to another page', () => {
+  it('starts the next story at the headline that follows a （下转…） marker', () => {
+    const text = [
+      '全市项目建设提速',
+      '',
+      '衡阳日报讯（记者 王 明）今年以来，全市各地加快推进项目建设，一批重大项目相继开工（下转第2版）',
+      '',
+      '城区新增停车位3000个',
+      '',
+      '今年以来，城区新建公共停车场12处，新增停车位3000个，缓解了停车难。',
+    ].join('\n');
+    const articles = split(text);
+    expect(articles.map((a) => a.title)).toEqual(['全市项目建设提速', '城区新增停车位3000个']);
+    expect(articles[0].continued).toBe('（下转第2版）');
+  });
+});

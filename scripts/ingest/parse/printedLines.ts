@@ -32,6 +32,7 @@ export const LAYOUT_BREAK = 3;
 const FULL_SHARE = 0.8;
 /** Role words that end a wrapped byline before the names: the names follow after a space. */
 const PROSE_MARKS = /[，。、；：！？,;]/u;
+const ENDS_WITH_JUMP = /[（(](?:下转|转下|转第)[^（）()]{0,14}[）)]$/u;
 const OPEN_BRACKET = /[（(][^）)]*$/u;
 const ROLE_START = /^(?:全媒体记者|见习记者|特约记者|记者|通讯员|实习生|摄影)/u;
 const ROLE_END = /(?:记者|通讯员|实习生|摄影|作者)$/u;
@@ -210,6 +211,8 @@ function runsOn(
   // Inside an open bracket (a byline wrapped among its names) the line runs on to the bracket's close.
   if (OPEN_BRACKET.test(open.text) && /^[^（(]*[）)]/u.test(next.text)) return true;
   if (next.form === 'clause' || next.form === 'indented' || isStructural(next.text)) return false;
+  // A story that goes on elsewhere (`…（下转第2版）`) ends here: what follows is the next story.
+  if (ENDS_WITH_JUMP.test(open.text)) return false;
   // A line wholly in brackets is a note of its own: `（资料图片）`, `（通讯员 X）`.
   if (/^[（(][^（）()]*[）)]$/u.test(next.text)) return false;
   if (OPEN_BRACKET.test(open.text)) return true;

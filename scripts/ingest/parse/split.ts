@@ -335,6 +335,8 @@ export function splitPage(
     const continuation = CONTINUATION.exec(text);
     if (continuation && (continuation.index === 0 || continuation.index + continuation[0].length === text.length)) {
       article.continued ??= continuation[0];
+      // A story that goes on elsewhere (`（下转第2版）` at the paragraph's end) has ended on this page.
+      if (continuation.index > 0 && /下转|转下|转第/u.test(continuation[0])) article.closed = true;
     }
     const trailing = TRAILING_BYLINE.exec(text);
     if (trailing) {
