@@ -4,7 +4,7 @@
  */
 import type { ArticleFrontMatter } from '../../src/schemas/articleContract.ts';
 import type { Correction, FieldOverrides } from './corrections.ts';
-import type { DraftArticle } from './parse/split.ts';
+import type { DraftArticle } from './group/splitPage.ts';
 
 export function draftHolding(drafts: readonly DraftArticle[], line: number): number {
   return drafts.findIndex((d) => d.lines.includes(line));

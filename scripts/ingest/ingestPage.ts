@@ -19,7 +19,7 @@ import { wordSpansOf } from './parse/interleave.ts';
 import { findFurniture } from './parse/labels/furniture.ts';
 import { reflow } from './parse/reflow.ts';
 import type { RegionMatcher } from './parse/regionMatcher.ts';
-import { splitPage, type DraftArticle } from './parse/split.ts';
+import { splitPage, type DraftArticle } from './group/splitPage.ts';
 import type { Vocabulary } from './parse/vocabulary.ts';
 import { reviewNotes } from './review.ts';
 

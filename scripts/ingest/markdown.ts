@@ -10,7 +10,7 @@ import type { Code, Heading, Paragraph, PhrasingContent, Root, RootContent } fro
 import type * as MdastToMarkdown from 'mdast-util-to-markdown';
 import type * as Yaml from 'yaml';
 import type { ArticleFrontMatter } from '../../src/schemas/articleContract.ts';
-import type { BodyBlock } from './parse/split.ts';
+import type { BodyBlock } from './group/splitPage.ts';
 
 const FIELD_ORDER: (keyof ArticleFrontMatter)[] = [
   'title',

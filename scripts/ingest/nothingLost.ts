@@ -3,7 +3,7 @@
  * every line; a line none of them placed goes into the nearest article as a paragraph of its own (and the review
  * report says so), and whatever is still missing after that is an error of the run.
  */
-import type { DraftArticle } from './parse/split.ts';
+import type { DraftArticle } from './group/splitPage.ts';
 import { squash } from './parse/text.ts';
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { ArticleFrontMatter } from '../../src/schemas/articleContract.ts';
 import type { FurnitureLine, ReviewNote } from '../../src/schemas/pageRecord.ts';
-import type { DraftArticle } from './parse/split.ts';
+import type { DraftArticle } from './group/splitPage.ts';
 
 export interface PageReviewInput {
   text: string;

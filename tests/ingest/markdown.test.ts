@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { ArticleFrontMatter } from '../../src/schemas/articleContract.ts';
 import { bodyToMarkdown, frontMatterYaml, plainBodyMarkdown, toMarkdownFile } from '../../scripts/ingest/markdown.ts';
-import type { BodyBlock } from '../../scripts/ingest/parse/split.ts';
+import type { BodyBlock } from '../../scripts/ingest/group/splitPage.ts';
 
 const hostile = "<script>alert('x')</script> [点我](javascript:alert(1)) *强调* 1. 不是列表";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reflow } from '../../scripts/ingest/parse/reflow.ts';
-import { splitPage } from '../../scripts/ingest/parse/split.ts';
+import { splitPage } from '../../scripts/ingest/group/splitPage.ts';
 import { missingLines } from '../../scripts/ingest/nothingLost.ts';
 import { loadVocabulary } from '../../scripts/ingest/parse/vocabulary.ts';
 
