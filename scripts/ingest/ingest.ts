@@ -53,7 +53,7 @@ const seconds = ((performance.now() - started) / 1000).toFixed(2);
 const reviewPath = values.review ?? join(values.cache, 'review.html');
 const reviewData = values['no-cache'] ? undefined : join(values.cache, 'review.json');
 if (summary.records.size > 0 || !existsSync(reviewPath)) {
-  const { recordReader, writeReview } = await import('./reviewReport.ts');
+  const { recordReader, writeReview } = await import('./review/reviewReport.ts');
   const notes = writeReview(reviewPath, reviewData, summary.pages, summary.records, recordReader(values.out));
   console.log(`review: ${notes} notes for the editor in ${reviewPath}`);
 }

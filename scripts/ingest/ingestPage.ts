@@ -5,8 +5,8 @@
  */
 import type { ArticleFrontMatter, ArticleKind } from '../../src/schemas/articleContract.ts';
 import type { PageRecord } from '../../src/schemas/pageRecord.ts';
-import { applyMerges, fieldOverrides, overrideFields } from './correct.ts';
-import { matchCorrections } from './corrections.ts';
+import { applyMerges, fieldOverrides, overrideFields } from './review/correct.ts';
+import { matchCorrections } from './review/corrections.ts';
 import type { KeywordExtractor } from './keywords/keywords.ts';
 import type { PageFacts } from './manifest.ts';
 import { bodyToMarkdown } from './markdown.ts';
@@ -21,7 +21,7 @@ import { reflow } from './parse/reflow.ts';
 import type { RegionMatcher } from './parse/regionMatcher.ts';
 import { splitPage, type DraftArticle } from './group/splitPage.ts';
 import type { Vocabulary } from './parse/vocabulary.ts';
-import { reviewNotes } from './review.ts';
+import { reviewNotes } from './review/review.ts';
 
 export interface IngestedArticle {
   frontMatter: ArticleFrontMatter;

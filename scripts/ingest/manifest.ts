@@ -7,7 +7,7 @@
  *     004_58951b09849fe9b2.txt: { date: 2020-03-09, edition: 衡阳日报, page: 1 }
  */
 import { parse } from 'yaml';
-import { parseCorrections, type Correction } from './corrections.ts';
+import { parseCorrections, type Correction } from './review/corrections.ts';
 
 export interface PageFacts {
   date?: string;

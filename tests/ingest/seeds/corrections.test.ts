@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestTo, tempDir } from './helpers.ts';
-import { recordReader, writeReview } from '../../../scripts/ingest/reviewReport.ts';
+import { recordReader, writeReview } from '../../../scripts/ingest/review/reviewReport.ts';
 
 // An invented page: a running head, two stories printed without a gap between them, and an advertising line.
 const PAGE = [
@@ -136,7 +136,7 @@ describe('the review report', () => {
 
 describe('reviewHtml', () => {
   it('escapes page text, so a hostile line is shown, never run', async () => {
-    const { reviewHtml } = await import('../../../scripts/ingest/reviewReport.ts');
+    const { reviewHtml } = await import('../../../scripts/ingest/review/reviewReport.ts');
     const html = reviewHtml([
       {
         file: 'x<y>.txt',

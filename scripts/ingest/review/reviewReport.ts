@@ -6,8 +6,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { PageRecord, ReviewNote } from '../../src/schemas/pageRecord.ts';
-import { pageRecordName } from './pageRecordName.ts';
+import type { PageRecord, ReviewNote } from '../../../src/schemas/pageRecord.ts';
+import { pageRecordName } from '../pageRecordName.ts';
 
 export interface ReviewedPage {
   file: string;

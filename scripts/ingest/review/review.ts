@@ -3,9 +3,9 @@
  * lines set apart as furniture, a date that was inferred or not found, a news item filed under no region, a fix
  * that no longer matches. Each note carries the source lines it is about, so the report needs nothing else.
  */
-import type { ArticleFrontMatter } from '../../src/schemas/articleContract.ts';
-import type { FurnitureLine, ReviewNote } from '../../src/schemas/pageRecord.ts';
-import type { DraftArticle } from './group/splitPage.ts';
+import type { ArticleFrontMatter } from '../../../src/schemas/articleContract.ts';
+import type { FurnitureLine, ReviewNote } from '../../../src/schemas/pageRecord.ts';
+import type { DraftArticle } from '../group/splitPage.ts';
 
 export interface PageReviewInput {
   text: string;

@@ -11,7 +11,7 @@
  *
  * `set` takes title, kicker, subtitle, date (YYYY-MM-DD), regions (a list) and kind (article, brief, photo, notice).
  */
-import { ARTICLE_KINDS, type ArticleKind } from '../../src/schemas/articleContract.ts';
+import { ARTICLE_KINDS, type ArticleKind } from '../../../src/schemas/articleContract.ts';
 
 export interface FieldOverrides {
   title?: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPrintedLines } from '../../scripts/ingest/parse/printedLines.ts';
+import { readPrintedLines } from '../../../scripts/ingest/parse/printedLines.ts';
 
 function texts(text: string, skip?: ReadonlySet<number>): string[] {
   return readPrintedLines(text, { skip }).map((l) => l.text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseByline } from '../../scripts/ingest/parse/byline.ts';
+import { parseByline } from '../../../scripts/ingest/parse/byline.ts';
 import {
   artworkCredit,
   isColumnLabel,
@@ -7,9 +7,9 @@ import {
   isSignature,
   namesNotice,
   photoCreditOf,
-} from '../../scripts/ingest/parse/classify.ts';
-import { assignHeadline } from '../../scripts/ingest/parse/headline.ts';
-import { loadVocabulary } from '../../scripts/ingest/parse/vocabulary.ts';
+} from '../../../scripts/ingest/parse/classify.ts';
+import { assignHeadline } from '../../../scripts/ingest/parse/headline.ts';
+import { loadVocabulary } from '../../../scripts/ingest/parse/vocabulary.ts';
 
 const vocabulary = loadVocabulary();
 const noticeWords = ['停水', '停电', '公告', '通告', '启事', '声明', '通知'];

@@ -2,9 +2,9 @@
  * Applies an editor's fixes (seeds/corrections.yaml, see corrections.ts) to a parsed page: merges of one item
  * with the next and field overrides. Splits and furniture act earlier, on the reflow and the furniture pass.
  */
-import type { ArticleFrontMatter } from '../../src/schemas/articleContract.ts';
+import type { ArticleFrontMatter } from '../../../src/schemas/articleContract.ts';
 import type { Correction, FieldOverrides } from './corrections.ts';
-import type { DraftArticle } from './group/splitPage.ts';
+import type { DraftArticle } from '../group/splitPage.ts';
 
 export function draftHolding(drafts: readonly DraftArticle[], line: number): number {
   return drafts.findIndex((d) => d.lines.includes(line));
