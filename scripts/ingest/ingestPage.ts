@@ -12,6 +12,7 @@ import type { PageFacts } from './manifest.ts';
 import { bodyToMarkdown } from './markdown.ts';
 import { reflow } from './parse/reflow.ts';
 import type { RegionMatcher } from './parse/regionMatcher.ts';
+import type { PlaceMatcher } from './parse/placeMatcher.ts';
 import { splitPage, type DraftArticle } from './parse/split.ts';
 import { squash } from './parse/text.ts';
 import type { Vocabulary } from './parse/vocabulary.ts';
@@ -35,6 +36,8 @@ export interface PageContext {
   regions: RegionMatcher;
   keywords: KeywordExtractor;
   facts?: PageFacts;
+  /** Townships (乡镇/街道) named in the article; without it `places` is left out. */
+  places?: PlaceMatcher;
 }
 
 export function ingestPage(text: string, file: string, context: PageContext): PageResult {
@@ -71,6 +74,9 @@ export function ingestPage(text: string, file: string, context: PageContext): Pa
     if (context.facts?.edition) frontMatter.edition = context.facts.edition;
     if (context.facts?.page) frontMatter.page = context.facts.page;
     if (draft.continued) frontMatter.continued = draft.continued;
+    // Hook (issue 15): the townships the headline and body name, written only when there are any.
+    const places = context.places?.find(`${headline}\n${bodyText}`) ?? [];
+    if (places.length > 0) frontMatter.places = places;
     return { frontMatter, body: bodyToMarkdown(draft.blocks), text: bodyText };
   });
   return { articles, warnings, dateReason: stated ? 'stated in the manifest' : inferred.reason };

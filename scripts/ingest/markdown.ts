@@ -25,6 +25,7 @@ const FIELD_ORDER: (keyof ArticleFrontMatter)[] = [
   'edition',
   'page',
   'regions',
+  'places',
   'keywords',
   'source',
   'continued',
