@@ -9,6 +9,7 @@ export const BROWSE_SECTIONS = [
   { href: '/dates/', name: '日期' },
   { href: '/pages/', name: '版面' },
   { href: '/keywords/', name: '关键词' },
+  { href: '/people/', name: '作者' },
 ] as const;
 
 /** Page sizes: every listing paginates so that a 100,000-article archive still builds small pages. */
