@@ -25,8 +25,13 @@ export type { KeywordEntry, SourcePage, YearCoverage };
 let indexPromise: Promise<ArchiveIndex<Article>> | undefined;
 
 function archive(): Promise<ArchiveIndex<Article>> {
-  indexPromise ??= getCollection('articles').then((entries) =>
-    buildArchiveIndex(entries.map((entry): Article => ({ slug: entry.id, data: entry.data, entry }))),
+  // Page records are optional: before the ingest writes them (or for an archive without them) the source pages
+  // are described from their articles' front matter alone.
+  indexPromise ??= Promise.all([getCollection('articles'), getCollection('pages')]).then(([entries, pages]) =>
+    buildArchiveIndex(
+      entries.map((entry): Article => ({ slug: entry.id, data: entry.data, entry })),
+      pages.map((page) => page.data),
+    ),
   );
   return indexPromise;
 }
