@@ -9,7 +9,7 @@ import type { YearCoverage } from '../utils/calendarDates.ts';
 import { memoisePerObject } from '../utils/memo.ts';
 import { htmlToPlainText } from '../utils/htmlText.ts';
 import { excerpt } from '../utils/plainText.ts';
-import { articlePath, keywordPath, regionPath, sourcePagePath } from '../utils/paths.ts';
+import { articlePath, regionPath, sourcePagePath } from '../utils/paths.ts';
 import { keywordParam } from '../utils/urlSlugs.ts';
 import { allRegions, regionNamed, type Region } from './regions.ts';
 
@@ -171,6 +171,5 @@ export function articleExcerpt(article: Article, max: number): string {
 export const hrefs = {
   article: (article: Article) => articlePath(article.slug),
   region: (region: Region) => regionPath(region.slug),
-  keyword: (keyword: string) => keywordPath(keywordParam(keyword)),
   sourcePage: (page: SourcePage<Article>) => sourcePagePath(page.slug),
 };

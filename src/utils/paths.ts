@@ -77,3 +77,8 @@ export function peopleIndexPath(page: number): string {
 export function placePath(code: string): string {
   return `/places/${encodeURIComponent(code)}/`;
 }
+
+/** The search page with a query filled in. */
+export function searchPath(query: string): string {
+  return `/search/?q=${encodeURIComponent(query)}`;
+}
