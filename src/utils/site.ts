@@ -20,3 +20,8 @@ export const DAY_PAGE_SIZE = 50;
 export const KEYWORD_INDEX_PAGE_SIZE = 300;
 /** A keyword gets its own pages only when at least this many articles hold it (src/data/keywords.ts). */
 export const KEYWORD_PAGE_MIN_ARTICLES = 3;
+/**
+ * Where readers report OCR and parsing errors (纠错): `mailto:address` or an issue tracker's new-issue URL; ''
+ * hides the link. The environment variable ARCHIVE_CORRECTIONS, read at build time, overrides it.
+ */
+export const CORRECTIONS_TARGET = '';
