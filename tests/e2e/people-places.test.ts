@@ -5,22 +5,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openPage } from './support/browser.ts';
-import { useBuiltSite } from './support/session.ts';
+import { useBuiltSite, withCleanPage } from './support/session.ts';
 import { articlePath, entryPages, readArticles } from './support/site.ts';
 
 const site = useBuiltSite();
 
-async function withPage(body: (page: Page) => Promise<void>, javaScriptEnabled = true): Promise<void> {
-  const watched = await openPage(site.browser, site.server.origin, { javaScriptEnabled });
-  try {
-    await body(watched.page);
-    assert.deepEqual(watched.errors, [], 'uncaught errors in page scripts');
-    assert.deepEqual(watched.offsite, [], 'requests to other origins');
-  } finally {
-    await watched.close();
-  }
-}
+const withPage = (body: (page: Page) => Promise<void>, javaScriptEnabled = true) =>
+  withCleanPage(site, body, { javaScriptEnabled });
 
 const path = (page: Page) => decodeURIComponent(new URL(page.url()).pathname);
 const squash = (name: string) => name.replace(/[\s\u3000]+/gu, '');
