@@ -18,9 +18,12 @@ export function articleReference(article: Article, site: URL | undefined): Refer
   return reference;
 }
 
-/** Where an article's RIS and BibTeX files are: beside its page, /articles/<slug>.ris and .bib. */
+/**
+ * Where an article's RIS and BibTeX files are: in its page's folder, /articles/<slug>/cite.ris and cite.bib (a
+ * file beside the folder would be the only non-folder entry under /articles/, which tools listing it do not expect).
+ */
 export function referenceFilePath(article: Article, extension: 'ris' | 'bib'): string {
-  return `${articlePath(article.slug).slice(0, -1)}.${extension}`;
+  return `${articlePath(article.slug)}cite.${extension}`;
 }
 
 /** The static paths of a per-article reference file route (.ris, .bib): one per article, this build part's share. */

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { articleReference, referenceFilePaths } from '../../data/references.ts';
-import { formatBibtex } from '../../utils/citationFormats.ts';
+import { articleReference, referenceFilePaths } from '../../../data/references.ts';
+import { formatBibtex } from '../../../utils/citationFormats.ts';
 
-/** /articles/<slug>.bib: the article's reference as a BibTeX entry. */
+/** /articles/<slug>/cite.bib: the article's reference as a BibTeX entry. */
 export const getStaticPaths = (() => referenceFilePaths()) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;

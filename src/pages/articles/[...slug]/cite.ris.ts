@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { articleReference, referenceFilePaths } from '../../data/references.ts';
-import { formatRis } from '../../utils/citationFormats.ts';
+import { articleReference, referenceFilePaths } from '../../../data/references.ts';
+import { formatRis } from '../../../utils/citationFormats.ts';
 
-/** /articles/<slug>.ris: the article's reference for reference managers (EndNote, Zotero…). */
+/** /articles/<slug>/cite.ris: the article's reference for reference managers (EndNote, Zotero…). */
 export const getStaticPaths = (() => referenceFilePaths()) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
