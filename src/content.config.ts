@@ -37,7 +37,7 @@ const articles = defineCollection({
 // One record per source page, written beside the articles (src/schemas/pageRecord.ts): printed date, 版次, 版名,
 // editor credits and the furniture lines as printed.
 const pages = defineCollection({
-  loader: glob({ pattern: 'pages/*.json', base: contentDir }),
+  loader: glob({ pattern: '*.page.json', base: contentDir }),
   schema: z.strictObject({
     file: z.string().min(1),
     date: z.iso.date().nullable(),

@@ -4,6 +4,12 @@ import { buildRelatedIndex, relatedArticles, type RelatedOptions } from './relat
 import { keywordParam, sourcePageSlug } from '../utils/urlSlugs.ts';
 import type { PageCredit, PageRecord } from '../schemas/pageRecord.ts';
 
+/** What the site reads of a page record: what the page printed about itself. */
+export type PrintedPage = Pick<
+  PageRecord,
+  'file' | 'date' | 'dateSource' | 'edition' | 'page' | 'pageName' | 'editors' | 'furniture'
+>;
+
 /** The least an article needs for the archive's indexes: its slug and its front matter. */
 export interface IndexableArticle {
   slug: string;
@@ -124,7 +130,7 @@ function numberAlikePages(pages: readonly SourcePage<IndexableArticle>[]): void 
 export function buildArchiveIndex<T extends IndexableArticle>(
   articles: readonly T[],
   /** What the ingest recorded about each source page (src/schemas/pageRecord.ts); none before it writes them. */
-  records: readonly PageRecord[] = [],
+  records: readonly PrintedPage[] = [],
 ): ArchiveIndex<T> {
   const recordOf = new Map(records.map((r) => [r.file, r]));
   const all = [...articles].sort(compareNewestFirst);

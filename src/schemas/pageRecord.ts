@@ -1,7 +1,7 @@
 /**
  * The record the ingest writes beside the articles for each source page: what the page printed about itself
  * (masthead, running head, 版次, 版名, editor credits) rather than stories. Written as
- * `<content dir>/pages/<page file stem>.json`; the content schema checks it (src/content.config.ts).
+ * `<content dir>/<page file stem>.page.json`; the content schema checks it (src/content.config.ts).
  */
 import type { DateSource } from './articleContract.ts';
 

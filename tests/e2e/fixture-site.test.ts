@@ -9,17 +9,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { startStaticServer, type StaticServer } from './support/server.ts';
+import { openPage } from './support/browser.ts';
+import { useBuiltSite } from './support/session.ts';
 import { REPO_ROOT } from './support/site.ts';
 
 const TARGET = 'mailto:jiucuo@example.org';
 const dir = mkdtempSync(join(tmpdir(), 'fixture-site-'));
-let server: StaticServer;
-let browser: Browser;
 
-before(async () => {
+// Registered before useBuiltSite's hook, so the site is built before it is served.
+before(() => {
   execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: REPO_ROOT,
     env: {
@@ -30,24 +28,18 @@ before(async () => {
     },
     stdio: 'ignore',
   });
-  server = await startStaticServer(dir);
-  browser = await launchBrowser();
 });
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const site = useBuiltSite(dir);
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 async function open(path: string) {
-  const watched = await openPage(browser, server.origin);
+  const watched = await openPage(site.browser, site.server.origin);
   const dialogs: string[] = [];
   watched.page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await watched.page.goto(server.url(path));
+  await watched.page.goto(site.server.url(path));
   return { page: watched.page, errors: watched.errors, dialogs, close: () => watched.close() };
 }
 
@@ -113,9 +105,9 @@ describe('the 纠错 link with a target configured', () => {
   });
 
   test('works without JavaScript: the link is there, prefilled', async () => {
-    const watched = await openPage(browser, server.origin, { javaScriptEnabled: false });
+    const watched = await openPage(site.browser, site.server.origin, { javaScriptEnabled: false });
     try {
-      await watched.page.goto(server.url('/articles/b2c3d4e5f6/'));
+      await watched.page.goto(site.server.url('/articles/b2c3d4e5f6/'));
       const href = await watched.page.locator('a[data-report-error]').getAttribute('href');
       assert.ok(href?.startsWith(`${TARGET}?subject=`), String(href));
     } finally {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchiveIndex } from '../../src/data/archiveIndex.ts';
-import type { PageRecord } from '../../src/schemas/pageRecord.ts';
+import { buildArchiveIndex, type PrintedPage } from '../../src/data/archiveIndex.ts';
 import { sourcePageLabel, sourcePageShortLabel } from '../../src/utils/labels.ts';
 import { fixtureArticle } from '../support/articles.ts';
 
@@ -9,7 +8,7 @@ const articles = [
   fixtureArticle('b', { date: '2021-07-14', dateInferred: true, source: { file: 'p2.txt', index: 0 } }),
   fixtureArticle('c', { date: '2021-07-14', dateInferred: true, source: { file: 'p3.txt', index: 0 } }),
 ];
-const record: PageRecord = {
+const record: PrintedPage = {
   file: 'p1.txt',
   date: '2021-07-15',
   dateSource: 'printed',
@@ -18,7 +17,6 @@ const record: PageRecord = {
   pageName: '要闻',
   editors: [{ role: '责任编辑', name: '谢凡' }],
   furniture: [{ line: 1, text: '衡阳日报 2021年7月15日' }],
-  articles: ['a'],
 };
 
 describe('source pages with and without page records', () => {

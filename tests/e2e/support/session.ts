@@ -14,12 +14,13 @@ export interface SiteSession {
   readonly browser: Browser;
 }
 
-export function useBuiltSite(): SiteSession {
+/** The site built in `dir` (dist/ by default), served, with a browser; opened in a `before` hook. */
+export function useBuiltSite(dir: string = DIST_DIR): SiteSession {
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   before(async () => {
-    requireBuiltSite();
-    server = await startStaticServer(DIST_DIR);
+    requireBuiltSite(dir);
+    server = await startStaticServer(dir);
     browser = await launchBrowser();
   });
   after(async () => {
