@@ -18,6 +18,7 @@ export const INDEX_PAGE_SIZE = 60;
 /** A day is at most one issue, but inferred dates can pile up on one day; paginate all the same. */
 export const DAY_PAGE_SIZE = 50;
 export const KEYWORD_INDEX_PAGE_SIZE = 300;
+export const PEOPLE_INDEX_PAGE_SIZE = 300;
 /** A keyword gets its own pages only when at least this many articles hold it (src/data/keywords.ts). */
 export const KEYWORD_PAGE_MIN_ARTICLES = 3;
 /**
