@@ -18,6 +18,7 @@ import { deriveTitle } from './parse/headline.ts';
 import { wordSpansOf } from './parse/interleave.ts';
 import { findFurniture } from './parse/labels/furniture.ts';
 import { reflow } from './parse/reflow.ts';
+import type { PlaceMatcher } from './parse/placeMatcher.ts';
 import type { RegionMatcher } from './parse/regionMatcher.ts';
 import { splitPage, type DraftArticle } from './group/splitPage.ts';
 import type { Vocabulary } from './parse/vocabulary.ts';
@@ -47,6 +48,8 @@ export interface PageContext {
   vocabulary: Vocabulary;
   regions: RegionMatcher;
   keywords: KeywordExtractor;
+  /** The townships (乡镇/街道) an article names; without it `places` is left out. */
+  places?: PlaceMatcher;
   facts?: PageFacts;
 }
 
@@ -132,6 +135,8 @@ function frontMatterOf(draft: DraftArticle, placed: Placement, context: PageCont
   if (edition) frontMatter.edition = edition;
   if (page) frontMatter.page = page;
   if (draft.continued) frontMatter.continued = draft.continued;
+  const places = context.places?.find(`${headline}\n${paragraphs.join('\n')}`) ?? [];
+  if (places.length > 0) frontMatter.places = places;
   return frontMatter;
 }
 

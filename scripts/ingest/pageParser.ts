@@ -13,6 +13,7 @@ import type { PageFacts } from './manifest.ts';
 import { toMarkdownFile } from './markdown.ts';
 import { unpackParserData } from './keywords/parserData.ts';
 import { createRegionMatcher } from './parse/regionMatcher.ts';
+import { createPlaceMatcher } from './parse/placeMatcher.ts';
 import { baseSlug, createSlugAllocator } from './articleSlug.ts';
 
 /** One output file: its name in the content folder and its bytes as text. */
@@ -36,6 +37,7 @@ export function createPageParser(dataBytes: Uint8Array): PageParser {
   const tools = {
     vocabulary: data.vocabulary,
     regions: createRegionMatcher(data.gazetteer),
+    places: createPlaceMatcher(data.townships, data.gazetteer),
     keywords: createKeywordExtractor(data.tables),
   };
   return (text, file, facts) => {

@@ -2,6 +2,13 @@ import type { ArticleFrontMatter } from '../schemas/articleContract.ts';
 import { groupByDate, type YearCoverage } from '../utils/calendarDates.ts';
 import { buildRelatedIndex, relatedArticles, type RelatedOptions } from './related.ts';
 import { keywordParam, sourcePageSlug } from '../utils/urlSlugs.ts';
+import type { PageCredit, PageRecord } from '../schemas/pageRecord.ts';
+
+/** What the site reads of a page record: what the page printed about itself. */
+export type PrintedPage = Pick<
+  PageRecord,
+  'file' | 'date' | 'dateSource' | 'edition' | 'page' | 'pageName' | 'editors' | 'furniture'
+>;
 
 /** The least an article needs for the archive's indexes: its slug and its front matter. */
 export interface IndexableArticle {
@@ -27,6 +34,16 @@ export interface SourcePage<T> {
   dateInferred: boolean;
   edition?: string;
   page?: number;
+  /** 版名 as printed, from the page record. */
+  pageName?: string;
+  /** Editor credits and furniture lines as printed, from the page record (empty without one). */
+  editors: PageCredit[];
+  furniture: PageRecord['furniture'];
+  /**
+   * 1-based, when another page of the same date shares this one's 版次 and 版名 (or both lack them), so that
+   * titles built from what was printed still tell the pages apart; the file name is never shown.
+   */
+  ordinal?: number;
 }
 
 export interface DayArticles<T> {
@@ -99,11 +116,23 @@ export function sourcePageDate(articles: readonly IndexableArticle[]): { date: s
   return { date: best, dateInferred: best !== null };
 }
 
+/** Sets `ordinal` on pages whose title (date, 版次, 版名) would be the same as another's, in their list order. */
+function numberAlikePages(pages: readonly SourcePage<IndexableArticle>[]): void {
+  const alike = new Map<string, SourcePage<IndexableArticle>[]>();
+  for (const page of pages) push(alike, `${page.date}|${page.page}|${page.pageName}`, page);
+  for (const group of alike.values()) if (group.length > 1) group.forEach((page, i) => (page.ordinal = i + 1));
+}
+
 /**
  * Builds every index the site's pages ask for in one pass over the articles
  * (plus sorts): pages only look things up, so the build stays O(n log n).
  */
-export function buildArchiveIndex<T extends IndexableArticle>(articles: readonly T[]): ArchiveIndex<T> {
+export function buildArchiveIndex<T extends IndexableArticle>(
+  articles: readonly T[],
+  /** What the ingest recorded about each source page (src/schemas/pageRecord.ts); none before it writes them. */
+  records: readonly PrintedPage[] = [],
+): ArchiveIndex<T> {
+  const recordOf = new Map(records.map((r) => [r.file, r]));
   const all = [...articles].sort(compareNewestFirst);
   const bySlug = new Map<string, T>();
   const byRegion = new Map<string, T[]>();
@@ -147,9 +176,22 @@ export function buildArchiveIndex<T extends IndexableArticle>(articles: readonly
     for (let n = 2; bySourcePage.has(slug); n++) slug = `${sourcePageSlug(file)}-${n}`;
     const printed = [...byFile.get(file)!].sort(comparePrinted);
     const withMeta = printed.find((a) => a.data.edition !== undefined || a.data.page !== undefined);
-    const page: SourcePage<T> = { slug, file, articles: printed, ...sourcePageDate(printed) };
-    if (withMeta?.data.edition !== undefined) page.edition = withMeta.data.edition;
-    if (withMeta?.data.page !== undefined) page.page = withMeta.data.page;
+    const record = recordOf.get(file);
+    const page: SourcePage<T> = {
+      slug,
+      file,
+      articles: printed,
+      ...(record?.date
+        ? { date: record.date, dateInferred: record.dateSource === 'inferred' }
+        : sourcePageDate(printed)),
+      editors: record?.editors ?? [],
+      furniture: record?.furniture ?? [],
+    };
+    const edition = record?.edition ?? withMeta?.data.edition;
+    const printedPage = record?.page ?? withMeta?.data.page;
+    if (edition !== undefined) page.edition = edition;
+    if (printedPage !== undefined) page.page = printedPage;
+    if (record?.pageName !== undefined) page.pageName = record.pageName;
     sourcePageSlugOf.set(file, slug);
     bySourcePage.set(slug, page);
   }
@@ -162,6 +204,7 @@ export function buildArchiveIndex<T extends IndexableArticle>(articles: readonly
 
   const sourcePagesByDate = new Map<string, SourcePage<T>[]>();
   for (const page of sourcePages) if (page.date !== null) push(sourcePagesByDate, page.date, page);
+  numberAlikePages(sourcePages);
 
   const relatedIndex = buildRelatedIndex(all, keywordParam);
 

@@ -9,7 +9,7 @@ import type { YearCoverage } from '../utils/calendarDates.ts';
 import { memoisePerObject } from '../utils/memo.ts';
 import { htmlToPlainText } from '../utils/htmlText.ts';
 import { excerpt } from '../utils/plainText.ts';
-import { articlePath, keywordPath, regionPath, sourcePagePath } from '../utils/paths.ts';
+import { articlePath, regionPath, sourcePagePath } from '../utils/paths.ts';
 import { keywordParam } from '../utils/urlSlugs.ts';
 import { allRegions, regionNamed, type Region } from './regions.ts';
 
@@ -25,8 +25,13 @@ export type { KeywordEntry, SourcePage, YearCoverage };
 let indexPromise: Promise<ArchiveIndex<Article>> | undefined;
 
 function archive(): Promise<ArchiveIndex<Article>> {
-  indexPromise ??= getCollection('articles').then((entries) =>
-    buildArchiveIndex(entries.map((entry): Article => ({ slug: entry.id, data: entry.data, entry }))),
+  // Page records are optional: before the ingest writes them (or for an archive without them) the source pages
+  // are described from their articles' front matter alone.
+  indexPromise ??= Promise.all([getCollection('articles'), getCollection('pages')]).then(([entries, pages]) =>
+    buildArchiveIndex(
+      entries.map((entry): Article => ({ slug: entry.id, data: entry.data, entry })),
+      pages.map((page) => page.data),
+    ),
   );
   return indexPromise;
 }
@@ -166,6 +171,5 @@ export function articleExcerpt(article: Article, max: number): string {
 export const hrefs = {
   article: (article: Article) => articlePath(article.slug),
   region: (region: Region) => regionPath(region.slug),
-  keyword: (keyword: string) => keywordPath(keywordParam(keyword)),
   sourcePage: (page: SourcePage<Article>) => sourcePagePath(page.slug),
 };

@@ -1,3 +1,5 @@
+import { escapeXml } from '../utils/xml.ts';
+
 /**
  * The sitemap, as @astrojs/sitemap wrote it (same files, URLs and order), but
  * sorted with one collator: that integration calls `localeCompare` with options
@@ -13,10 +15,6 @@ const URLSET_OPEN =
   '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1" xmlns:video="http://www.google.com/schemas/sitemap-video/1.1">';
 const INDEX_OPEN =
   '<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">';
-
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /**
  * The absolute URLs of the built pages (`pathname` as Astro reports them, such

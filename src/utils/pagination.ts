@@ -1,3 +1,5 @@
+import { pathsInBuildPart } from './buildPart.ts';
+
 /** One page of a paginated listing. */
 export interface ListingPage<T> {
   /** 1-based page number. */
@@ -55,4 +57,16 @@ export function pageWindow(current: number, last: number, radius = 2): (number |
 /** The route parameter of a page: undefined for page 1 (served at the base path), else its number. */
 export function pageParam(number: number): string | undefined {
   return number <= 1 ? undefined : String(number);
+}
+
+/**
+ * The static paths of an index's pages 2… (page 1 is the index itself, at its own route), this build part's
+ * share: what the `~/[page].astro` routes of the keyword, source-page and people indexes return.
+ */
+export function laterIndexPagePaths<T>(items: readonly T[], size: number) {
+  return pathsInBuildPart(
+    paginateList(items, size)
+      .slice(1)
+      .map((page) => ({ params: { page: String(page.number) }, props: { page } })),
+  );
 }

@@ -64,3 +64,21 @@ export function keywordIndexPath(page: number): string {
 export function sourcePageIndexPath(page: number): string {
   return page <= 1 ? '/pages/' : listingPagePath('/pages/~/', page);
 }
+
+export function personPath(slug: string): string {
+  return `/people/${encodeURIComponent(slug)}/`;
+}
+
+/** Like the keyword index: /people/~/<n>/ can never be a person's page. */
+export function peopleIndexPath(page: number): string {
+  return page <= 1 ? '/people/' : listingPagePath('/people/~/', page);
+}
+
+export function placePath(code: string): string {
+  return `/places/${encodeURIComponent(code)}/`;
+}
+
+/** The search page with a query filled in. */
+export function searchPath(query: string): string {
+  return `/search/?q=${encodeURIComponent(query)}`;
+}

@@ -46,3 +46,23 @@ export function keywordParam(keyword: string): string {
   }
   return `~${shortHash(keyword)}`;
 }
+
+/**
+ * A person's name as one key: NFKC (full-width letters fold), with every space removed, since the paper sets
+ * two-character names with a typesetting space (周 健 is 周健). The ingest strips them already; the site does
+ * it again so that no spelling of a name can make a second person.
+ */
+export function personName(name: string): string {
+  return name.normalize('NFKC').replace(/[\s\u3000\p{Cf}]+/gu, '');
+}
+
+/**
+ * The path parameter of a person's page: the normalised name itself (/people/周健/) when it can be a path
+ * segment, else a hashed stand-in starting with `~`, like keywordParam. Stable: the same name always gives
+ * the same slug, whatever article it came from.
+ */
+export function personSlug(name: string): string {
+  const key = personName(name);
+  if (key.length > 0 && key.length <= 40 && !UNSAFE_SEGMENT.test(key) && !/^[.~]/.test(key)) return key;
+  return `~${shortHash(key)}`;
+}

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
 import type { AxeResults, Result } from 'axe-core';
 import { openPage } from './support/browser.ts';
-import { articlePath, readArticles, regionPages } from './support/site.ts';
+import { articlePath, entryPages, readArticles, regionPages } from './support/site.ts';
 import { useBuiltSite } from './support/session.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -61,6 +61,15 @@ const pages: { name: string; path: () => string | undefined; missing?: string }[
   },
   { name: 'a district page', path: () => regionPages().find((r) => r.articles > 0)?.path },
   { name: 'the search page', path: () => SEARCH_PATH },
+  { name: 'the regions index with its map', path: () => '/regions/' },
+  { name: 'a person page', path: () => entryPages('people')[0] },
+  { name: 'the people index', path: () => '/people/' },
+  {
+    name: 'a township page',
+    path: () => entryPages('places')[0],
+    missing: 'no article of this build names a township',
+  },
+  { name: 'a source page (版面)', path: () => entryPages('pages')[0] },
 ];
 
 for (const colorScheme of ['light', 'dark'] as const) {

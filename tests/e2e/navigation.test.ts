@@ -8,23 +8,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openPage } from './support/browser.ts';
-import { useBuiltSite } from './support/session.ts';
+import { useBuiltSite, withCleanPage } from './support/session.ts';
 import { articlePath, DIST_DIR, readArticles, regionPages, type ArticleRecord } from './support/site.ts';
 
 const site = useBuiltSite();
 
-/** Runs `body` on a fresh page and fails on any uncaught script error or off-site request. */
-async function withPage(body: (page: Page) => Promise<void>): Promise<void> {
-  const watched = await openPage(site.browser, site.server.origin);
-  try {
-    await body(watched.page);
-    assert.deepEqual(watched.errors, [], 'uncaught errors in page scripts');
-    assert.deepEqual(watched.offsite, [], 'requests to other origins');
-  } finally {
-    await watched.close();
-  }
-}
+const withPage = (body: (page: Page) => Promise<void>) => withCleanPage(site, body);
 
 /** Clicks the first link matching `selector` and waits until its page has loaded. */
 async function follow(page: Page, selector: string): Promise<string> {

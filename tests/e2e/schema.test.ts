@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -18,7 +18,7 @@ after(() => rmSync(work, { recursive: true, force: true }));
 /** Builds the site from a copy of the fixture articles with one file's front matter changed. */
 function buildWith(file: string, edit: (markdown: string) => string): { status: number | null; output: string } {
   const content = mkdtempSync(join(work, 'content-'));
-  for (const name of readdirSync(FIXTURES)) copyFileSync(join(FIXTURES, name), join(content, name));
+  cpSync(FIXTURES, content, { recursive: true }); // the articles and the page records (pages/)
   writeFileSync(join(content, file), edit(readFileSync(join(FIXTURES, file), 'utf8')));
   const result = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: REPO_ROOT,

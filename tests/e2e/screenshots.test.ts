@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { openPage, VIEWPORTS } from './support/browser.ts';
-import { articlePath, readArticles, REPO_ROOT } from './support/site.ts';
+import { articlePath, entryPages, readArticles, REPO_ROOT } from './support/site.ts';
 import { useBuiltSite } from './support/session.ts';
 
 const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
@@ -30,9 +30,30 @@ function showcaseArticle(): string {
   return articlePath(best.slug);
 }
 
+/** The first page of a section (people, places) whose entry has the most articles. */
+function busiestEntry(section: string): string {
+  const counts = new Map<string, number>();
+  for (const a of readArticles()) {
+    const keys =
+      section === 'people' ? a.authors.map((p) => p.name.replace(/\s+/gu, '')) : (a.places ?? []).map((p) => p.code);
+    for (const key of new Set(keys)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const [best] = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  const path = best && `/${section}/${encodeURIComponent(best[0])}/`;
+  assert.ok(path && entryPages(section).includes(path), `no ${section} page to show`);
+  return path;
+}
+
 const subjects: { name: string; path: () => string; mustShow: string[] }[] = [
   { name: 'home', path: () => '/', mustShow: ['header', 'main h2', 'nav[aria-label="栏目"]'] },
-  { name: 'article', path: showcaseArticle, mustShow: ['header', '[data-article-title]', '[data-article-body] p'] },
+  {
+    name: 'article',
+    path: showcaseArticle,
+    mustShow: ['header', '[data-article-title]', '[data-article-body] p', '[data-citation-downloads]'],
+  },
+  { name: 'person', path: () => busiestEntry('people'), mustShow: ['main h1', '[data-person-years]'] },
+  { name: 'township', path: () => busiestEntry('places'), mustShow: ['main h1', 'main li a[href^="/articles/"]'] },
+  { name: 'regions-map', path: () => '/regions/', mustShow: ['[data-region-map] svg', '[data-region-map] figcaption'] },
 ];
 
 describe('screenshots', () => {
@@ -76,4 +97,22 @@ describe('screenshots', () => {
       });
     }
   }
+
+  test('the citation block of an article, with its RIS and BibTeX links', async (t) => {
+    const watched = await openPage(site.browser, site.server.origin, {
+      viewport: VIEWPORTS.desktop,
+      deviceScaleFactor: 1,
+    });
+    try {
+      await watched.page.goto(site.server.url(showcaseArticle()), { waitUntil: 'load' });
+      const block = watched.page.locator('section[aria-labelledby="cite-heading"]');
+      assert.equal(await block.locator('[data-citation-downloads] a').count(), 2);
+      const file = join(SCREENSHOT_DIR, 'citation-desktop.png');
+      await block.screenshot({ path: file });
+      assert.deepEqual(readFileSync(file).subarray(0, 8), PNG_SIGNATURE, `${file} is not a PNG`);
+      t.diagnostic(file);
+    } finally {
+      await watched.close();
+    }
+  });
 });

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleFrontMatter } from '../../src/schemas/articleContract.ts';
+import { fixtureArticle } from '../support/articles.ts';
 import { buildArchiveIndex, sourcePageDate } from '../../src/data/archiveIndex.ts';
 
-function article(slug: string, overrides: Partial<ArticleFrontMatter>) {
-  const data: ArticleFrontMatter = {
-    title: slug,
-    kind: 'article',
-    authors: [],
-    date: null,
-    dateInferred: false,
-    regions: [],
-    keywords: [],
-    source: { file: 'p.txt', index: 0 },
-    ...overrides,
-  };
-  return { slug, data };
-}
+const article = fixtureArticle;
 
 const articles = [
   article('undated', { source: { file: 'b.txt', index: 0 } }),

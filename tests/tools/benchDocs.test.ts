@@ -3,8 +3,10 @@ import type { BenchResult, StageResult } from '../../scripts/tools/bench/benchHa
 import {
   benchmarksChart,
   benchmarksMarkdown,
+  KEPT_SECTIONS_MARKER,
   scalingRatio,
   targetChecks,
+  withKeptSections,
 } from '../../scripts/tools/bench/benchDocs.ts';
 import { escapeXml, lineChart, ticks } from '../../scripts/tools/bench/svgChart.ts';
 
@@ -181,5 +183,17 @@ describe('benchDocs', () => {
     expect(svg).toContain('astro');
     expect(svg).toContain('index (stub)');
     expect(svg).not.toContain('NaN');
+  });
+});
+
+describe('withKeptSections', () => {
+  it('keeps the hand-written sections after the marker and nothing else of the old page', () => {
+    const old = `# Old table\n\nstale figures\n\n${KEPT_SECTIONS_MARKER}\n\n## Site size per article\n\nfigures\n`;
+    const page = withKeptSections('# Benchmarks\n\nnew figures\n', old);
+    expect(page).toBe(
+      `# Benchmarks\n\nnew figures\n\n${KEPT_SECTIONS_MARKER}\n\n## Site size per article\n\nfigures\n`,
+    );
+    expect(withKeptSections('# Benchmarks\n', '# no marker\n')).toBe('# Benchmarks\n');
+    expect(withKeptSections('# Benchmarks\n', undefined)).toBe('# Benchmarks\n');
   });
 });

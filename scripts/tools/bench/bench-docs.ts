@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import type { BenchResult } from './benchHarness.ts';
-import { benchmarksChart, benchmarksMarkdown } from './benchDocs.ts';
+import { benchmarksChart, benchmarksMarkdown, withKeptSections } from './benchDocs.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const defaultDir = join(root, 'docs/benchmark-results');
@@ -30,6 +30,8 @@ mkdirSync(join(root, 'docs'), { recursive: true });
 const mdPath = join(root, 'docs/benchmarks.md');
 // Formatted as `npm run format:check` expects.
 const config = (await resolveConfig(mdPath)) ?? {};
-writeFileSync(mdPath, await format(benchmarksMarkdown(results), { ...config, filepath: mdPath }));
+const previous = existsSync(mdPath) ? readFileSync(mdPath, 'utf8') : undefined;
+const markdown = withKeptSections(benchmarksMarkdown(results), previous);
+writeFileSync(mdPath, await format(markdown, { ...config, filepath: mdPath }));
 writeFileSync(join(root, 'docs/benchmarks.svg'), benchmarksChart(results));
 console.log(`wrote docs/benchmarks.md and docs/benchmarks.svg from ${results.length} runs`);

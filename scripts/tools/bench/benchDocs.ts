@@ -339,3 +339,12 @@ export function benchmarksChart(results: readonly BenchResult[]): string {
     formatY: (y) => String(y),
   });
 }
+
+/** Sections written by hand at the end of docs/benchmarks.md start at this marker: bench:docs keeps them. */
+export const KEPT_SECTIONS_MARKER = '<!-- bench:docs keeps everything below this line -->';
+
+/** The generated page with the previous page's hand-written sections (from the marker on) appended. */
+export function withKeptSections(generated: string, previous: string | undefined): string {
+  const at = previous?.indexOf(KEPT_SECTIONS_MARKER) ?? -1;
+  return at < 0 ? generated : `${generated.trimEnd()}\n\n${previous!.slice(at)}`;
+}

@@ -3,8 +3,9 @@
  * headless Chromium, opened before the file's tests and closed after them.
  */
 import { after, before } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './browser.ts';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { launchBrowser, openPage } from './browser.ts';
 import { startStaticServer, type StaticServer } from '../../../scripts/tools/server/staticServer.ts';
 import { DIST_DIR, requireBuiltSite } from './site.ts';
 
@@ -13,12 +14,13 @@ export interface SiteSession {
   readonly browser: Browser;
 }
 
-export function useBuiltSite(): SiteSession {
+/** The site built in `dir` (dist/ by default), served, with a browser; opened in a `before` hook. */
+export function useBuiltSite(dir: string = DIST_DIR): SiteSession {
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   before(async () => {
-    requireBuiltSite();
-    server = await startStaticServer(DIST_DIR);
+    requireBuiltSite(dir);
+    server = await startStaticServer(dir);
     browser = await launchBrowser();
   });
   after(async () => {
@@ -37,4 +39,20 @@ export function useBuiltSite(): SiteSession {
       return opened(browser, 'browser');
     },
   };
+}
+
+/** Runs `body` on a fresh page of the site and fails on any uncaught script error or off-site request. */
+export async function withCleanPage(
+  site: SiteSession,
+  body: (page: Page) => Promise<void>,
+  options: BrowserContextOptions = {},
+): Promise<void> {
+  const watched = await openPage(site.browser, site.server.origin, options);
+  try {
+    await body(watched.page);
+    assert.deepEqual(watched.errors, [], 'uncaught errors in page scripts');
+    assert.deepEqual(watched.offsite, [], 'requests to other origins');
+  } finally {
+    await watched.close();
+  }
 }

@@ -94,3 +94,16 @@ export function regionPages(dir: string = DIST_DIR): { path: string; articles: n
     })
     .sort((a, b) => b.articles - a.articles || a.path.localeCompare(b.path));
 }
+
+/**
+ * The pages of a section with one folder per entry (`people`, `places`), as URL paths, the index pages
+ * (`~`) left out, sorted.
+ */
+export function entryPages(section: string, dir: string = DIST_DIR): string[] {
+  const sectionDir = join(dir, section);
+  if (!existsSync(sectionDir)) return [];
+  return readdirSync(sectionDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && e.name !== '~' && existsSync(join(sectionDir, e.name, 'index.html')))
+    .map((e) => `/${section}/${encodeURIComponent(e.name)}/`)
+    .sort();
+}
