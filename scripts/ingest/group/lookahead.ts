@@ -49,7 +49,9 @@ export class PageView {
     const starts = this.units.map((u, i) => (i === 0 || u.gapBefore > 0 ? i : -1)).filter((i) => i >= 0);
     starts.forEach((start, k) => {
       const block = this.units.slice(start, starts[k + 1] ?? this.units.length);
-      if (block.every((u) => isHeadlineLike(u.text))) for (const u of block) this.#headBlocks.add(u);
+      // A block with a kicker or a `——` subtitle in it is a headline's decks, not a slogan.
+      const decks = block.some((u) => isKickerForm(u.text) || isSubtitleForm(u.text));
+      if (!decks && block.every((u) => isHeadlineLike(u.text))) for (const u of block) this.#headBlocks.add(u);
     });
   }
 

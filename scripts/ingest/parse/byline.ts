@@ -30,8 +30,9 @@ export function parseByline(byline: string): Author[] {
     .replace(/^[■□◆◇●]\s*/u, '')
     .replace(/^(?:衡阳日报讯|衡阳日报消息|本报讯|本报消息)/u, '')
     .replace(/^[（(]|[）)]$/gu, '')
-    // `文/图` (words and pictures by) precedes the role label; the label says the role.
-    .replace(/^(?:文\s*[/／]\s*图|图\s*[/／]\s*文)\s*/u, '');
+    // `文/图` (words and pictures by) precedes the role label; the label says the role. `文/X` is by its writer.
+    .replace(/^(?:文\s*[/／]\s*图|图\s*[/／]\s*文)\s*/u, '')
+    .replace(/^文\s*[/／]\s*/u, '');
   const photo = /\s摄(?:影)?$|^[^\s]{1,5}\s*摄$/u.test(text);
   if (photo) text = text.replace(/\s*摄(?:影)?$/u, '');
 
@@ -45,6 +46,8 @@ export function parseByline(byline: string): Author[] {
   };
   for (const raw of tokens) {
     let token = raw.replace(PUBLISHER_PREFIX, '');
+    // A place before 读者 (`衡南县读者`) says where the reader lives, not who it is.
+    if (/^[\u4e00-\u9fff]{2,6}读者$/u.test(token)) token = '读者';
     const label = ROLE_LABELS.find(([l]) => token.startsWith(l));
     if (label) {
       flushSingle();

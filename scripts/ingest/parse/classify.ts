@@ -11,9 +11,9 @@ const ROLE_WORDS = String.raw`(?:全媒体记者|见习记者|特约记者|首�
 /** `#`/`##` headings written by the OCR tool. */
 export const HEADING = /^(#{1,6})[ \t\u3000]*(.*\S)\s*$/u;
 
-/** A byline printed on its own line: `■本报记者 X`, `□ X Y`, `■衡阳日报全媒体记者 X 通讯员 Y`. */
+/** A byline printed on its own line: `■本报记者 X`, `□ X Y`, `■衡阳日报全媒体记者 X 通讯员 Y`, `文/X`. */
 const BYLINE_LINE = new RegExp(
-  String.raw`^(?:[■□◆◇●]\s*\S.*|(?:本报|衡阳日报)?(?:全媒体|见习|特约|首席)?(?:记者|通讯员)[ \u3000]+[\u4e00-\u9fff].{0,40})$`,
+  String.raw`^(?:[■□◆◇●]\s*\S.*|(?:本报|衡阳日报)?(?:全媒体|见习|特约|首席)?(?:记者|通讯员)[ \u3000]+[\u4e00-\u9fff].{0,40}|(?:文|图)(?:\s*[/／]\s*(?:文|图))?\s*[/／]\s*[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,20})$`,
   'u',
 );
 
@@ -128,8 +128,8 @@ export function namesNotice(line: string, vocabulary: Pick<Vocabulary, 'noticeWo
   return vocabulary.noticeWords.some((word) => text.endsWith(word)) && displayWidth(text) <= 40;
 }
 
-/** Commentary and feature columns name themselves by these endings: 雁城时评, 每周短评, 读者来信. */
-const COLUMN_ENDING = /(?:社论|时评|短评|快评|评论|论坛|观察|随笔|漫谈|来信|之声)$/u;
+/** Commentary and feature columns name themselves by these endings: 雁城时评, 每周短评, 读者来信, 读者建议, 记者手记. */
+const COLUMN_ENDING = /(?:社论|时评|短评|快评|评论|论坛|观察|随笔|漫谈|来信|之声|建议|手记|札记)$/u;
 
 /**
  * A column's name over a headline: a name ending as columns do, or two to four characters set with typesetting
@@ -168,7 +168,8 @@ export function artworkCredit(line: string): { title: string; medium: string; cr
 }
 
 const SIGNATURE = new RegExp(
-  String.raw`^[（(]?${ROLE_WORDS}[\s\u3000]+[\u4e00-\u9fff·](?:[\s\u3000]?[\u4e00-\u9fff·]){1,4}[）)]?$`,
+  // A reader may sign with a place before the role: `衡南县读者 黄志明`.
+  String.raw`^[（(]?[\u4e00-\u9fff]{0,6}?${ROLE_WORDS}[\s\u3000]+[\u4e00-\u9fff·](?:[\s\u3000]?[\u4e00-\u9fff·]){1,4}[）)]?$`,
   'u',
 );
 

@@ -14,6 +14,7 @@ import {
   readFacts,
   splitSegments,
   type PrintedFacts,
+  asciiDigits,
 } from './runningHead.ts';
 
 export interface PageFurniture {
@@ -26,7 +27,7 @@ const NOISE = /^[\s\u3000■□●○◆◇▲△▼▽★☆—–\-_=~～·・
 const LATIN_NAME = /^[A-Z][A-Z.\- ]{3,}$/u;
 const PUBLISHER = /机关报|报社出版|出版$|主办$/u;
 const PAGE_MARK = /今日\s*\d+\s*版|第\s*[0-9一二三四五六七八九十]+\s*版/u;
-const DIGEST_HEAD = /^导\s*读$/u;
+const DIGEST_HEAD = /^(?:今日|本期)?\s*导\s*读$/u;
 const DIGEST_ITEM = /^[●■◆·▲★]|\d+\s*版$/u;
 const SPONSOR = /^[（(]?本版由[^（）()]{2,40}(?:协办|主办|承办|支持|冠名|联办)[）)]?$/u;
 const AD_HOTLINE = /(?:刊登|广告|订阅|发行)(?:热线|电话)/u;
@@ -61,10 +62,11 @@ export function findFurniture(
   const banner = bannerAt(content, top, vocabulary);
   for (const line of banner) taken.set(line.no, line.text);
 
-  // At the foot: credits, sponsor and advertising lines, bottom up.
-  for (let i = content.length - 1; i >= 0 && content.length - i <= 3; i -= 1) {
+  // At the foot: a running head printed there, credits, sponsor and advertising lines, bottom up.
+  for (let i = content.length - 1; i >= top && content.length - i <= 3; i -= 1) {
     const text = content[i].text;
-    if (!(creditsOf(text).only || SPONSOR.test(text) || (AD_HOTLINE.test(text) && text.length <= 40))) break;
+    const foot = isMastheadLine(text) || creditsOf(text).only || SPONSOR.test(text);
+    if (!(foot || (AD_HOTLINE.test(text) && text.length <= 40))) break;
     taken.set(content[i].no, text);
   }
   // Anywhere: credit lines, sponsor lines, 导读 boxes.
@@ -84,10 +86,15 @@ export function findFurniture(
   return { furniture, noise, facts: factsOf(stating, banner) };
 }
 
-/** A line of a masthead or a running head. */
-export function isMastheadLine(text: string): boolean {
+/** A line of a masthead or a running head; full-width digits and letter-spaced names read as plain ones. */
+export function isMastheadLine(printed: string): boolean {
+  const text = asciiDigits(printed);
   const segments = splitSegments(text);
-  if (PAPER_NAME.test(text) || LATIN_NAME.test(text)) return true;
+  const squashed = text.replace(/[\s\u3000]+/gu, '');
+  if (PAPER_NAME.test(squashed) || LATIN_NAME.test(text)) return true;
+  // A running head without a date: `第6版　区县传真`, page number and section name and nothing else.
+  const facts = readFacts(text);
+  if (facts.page !== undefined && facts.unknown.length === 0 && text.length <= 40) return true;
   if (PUBLISHER.test(text) && text.length <= 30 && !/[。，]/u.test(text)) return true;
   if (/^今日\s*\d+\s*版/u.test(text)) return true;
   if (!FULL_DATE.test(text) || text.length > 70 || /[。，；]/u.test(text)) return false;

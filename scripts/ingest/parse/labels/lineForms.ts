@@ -23,7 +23,7 @@ const SIGNATURE_INDENT = /^(?:[\u3000]{3,}|[\u3000 ]{6,})\S/u;
 /** A paragraph indent: one or two ems, or two to four spaces. */
 const INDENT = /^(?:\u3000{1,2}| {2,4})(?=\S)/u;
 const CONTACT =
-  /^(?:联系人|联系电话|联系方式|电话|手机|传真|地址|邮编|邮箱|电子邮箱|网址|服务热线|咨询电话|受理电话|举报电话|来信地址|E-?mail)\s*[：:]/iu;
+  /^(?:联系人|联系方式|[\u4e00-\u9fff]{0,6}(?:电话|热线|地址|邮箱)|手机|传真|邮编|网址|E-?mail)\s*[：:]/iu;
 /** 一、 （一） 1. ① 一是: the openings of numbered clauses and points. */
 const CLAUSE =
   /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[①-⑳]|[一二三四五六七八九十]是)/u;

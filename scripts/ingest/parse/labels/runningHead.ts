@@ -77,7 +77,7 @@ export function isoDate(match: RegExpExecArray): string | undefined {
  */
 export function readFacts(line: string): PrintedFacts & { unknown: string[] } {
   const facts: PrintedFacts & { unknown: string[] } = { editors: [], unknown: [] };
-  for (const raw of splitSegments(line)) {
+  for (const raw of splitSegments(asciiDigits(line))) {
     const credit = creditOf(raw);
     if (credit) {
       facts.editors.push(credit);
@@ -105,6 +105,11 @@ export function readFacts(line: string): PrintedFacts & { unknown: string[] } {
     else facts.unknown.push(name);
   }
   return facts;
+}
+
+/** Full-width digits (２０２３年６月６日) as ASCII ones, so dates and page numbers read the same either way. */
+export function asciiDigits(text: string): string {
+  return text.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 }
 
 /** A section name as printed over a page: a few characters, no sentence punctuation, no digits. */
