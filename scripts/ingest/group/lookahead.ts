@@ -67,6 +67,20 @@ export class PageView {
     return 'prose';
   }
 
+  /**
+   * Whether the text from `index` on is a photo's caption: a few paragraphs, then a photo credit, before any
+   * headline, byline or dateline.
+   */
+  creditedAhead(index: number): boolean {
+    for (let k = index; k < this.units.length && k < index + 4; k += 1) {
+      const text = this.units[k].text;
+      if (isCreditLine(text) || (photoCreditOf(text)?.index ?? 0) > 0) return true;
+      if (isLead(text) || isBylineLine(text) || isBriefItem(text) || headingOf(text)) return false;
+      if (k > index && this.headRunAt(k).length > 0) return false;
+    }
+    return false;
+  }
+
   /** How many units from `index` form a caption (0 when it is not one). */
   captionLength(index: number): number {
     const { units, vocabulary } = this;

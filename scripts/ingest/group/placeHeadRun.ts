@@ -5,13 +5,16 @@
 import { headingOf, isColumnLabel, isKickerForm, isSubtitleForm } from '../parse/classify.ts';
 import { assignHeadline } from '../parse/headline.ts';
 import { LAYOUT_BREAK, type Unit } from '../parse/reflow.ts';
+import { displayWidth } from '../parse/text.ts';
 import type { BlockType, DraftArticle, Grouping } from './draft.ts';
 import type { Next, PageView } from './lookahead.ts';
 
-export function placeHeadRun(g: Grouping, view: PageView, whole: Unit[], next: Next): void {
+/** Places the run of head units `whole`; `after` is the index of the unit that follows it. */
+export function placeHeadRun(g: Grouping, view: PageView, whole: Unit[], after: number): void {
+  const next = view.next(after);
   const run = closeWithBanners(g, view, whole);
   // A column's name printed over the headline (社 论, 雁城时评) is the story's column, not its kicker.
-  const banners = run.filter((u, k) => view.isBanner(u) || (k === 0 && run.length > 1 && isColumnLabel(u.text)));
+  const banners = run.filter((u, k) => view.isBanner(u) || (k === 0 && run.length > 1 && isColumnOver(u, run[1])));
   const lines = run.filter((u) => !banners.includes(u));
   const bannerText = banners.map((u) => u.text).join(' ');
   const current = g.current;
@@ -26,7 +29,7 @@ export function placeHeadRun(g: Grouping, view: PageView, whole: Unit[], next: N
     }
     return;
   }
-  const article = headedArticle(g, view, run, lines, next);
+  const article = headedArticle(g, view, run, lines, next, after);
   if (!article) {
     // Subheads introduce the text below them; a line with nothing after it is a cut paragraph.
     const type: BlockType = next === 'prose' ? 'subhead' : 'paragraph';
@@ -46,6 +49,17 @@ export function placeHeadRun(g: Grouping, view: PageView, whole: Unit[], next: N
   g.take(article, ...run);
 }
 
+/**
+ * A column's name over the headline: one that names itself as a column (社　论, 雁城时评), or a label of a few
+ * characters over a headline at least twice its length (一家之言 over the commentary it heads).
+ */
+function isColumnOver(label: Unit, headline: Unit | undefined): boolean {
+  if (isColumnLabel(label.text)) return true;
+  if (!headline || isKickerForm(label.text) || headingOf(label.text)) return false;
+  const width = displayWidth(label.text);
+  return width <= 4 && displayWidth(headline.text) >= 2 * width && !/[，。：]/u.test(label.text);
+}
+
 /** Banners printed right under a story (a sponsor line, a hotline) close that story; the rest of the run is a head. */
 function closeWithBanners(g: Grouping, view: PageView, whole: Unit[]): Unit[] {
   const current = g.current;
@@ -61,7 +75,14 @@ function closeWithBanners(g: Grouping, view: PageView, whole: Unit[]): Unit[] {
 }
 
 /** The article a head opens or belongs to; undefined when the head is a subhead of the open story. */
-function headedArticle(g: Grouping, view: PageView, run: Unit[], lines: Unit[], next: Next): DraftArticle | undefined {
+function headedArticle(
+  g: Grouping,
+  view: PageView,
+  run: Unit[],
+  lines: Unit[],
+  next: Next,
+  after: number,
+): DraftArticle | undefined {
   const current = g.current;
   const hasHeading = lines.some((u) => headingOf(u.text));
   const marked = lines.some((u) => isKickerForm(u.text) || isSubtitleForm(u.text));
@@ -82,8 +103,8 @@ function headedArticle(g: Grouping, view: PageView, run: Unit[], lines: Unit[], 
   }
   // Under a 图片新闻 banner each headline opens the next photo, whatever its caption holds.
   if (g.photoColumn && current?.kind === 'photo' && !marked) return g.start('photo', { column: g.photoColumn });
-  // A short headline over a caption and its credit is photo news.
-  if (next === 'caption' && lines.length <= 2 && !marked) {
+  // A short headline over a caption and its credit (the caption may run to a few paragraphs) is photo news.
+  if ((next === 'caption' || (next === 'prose' && view.creditedAhead(after))) && lines.length <= 2 && !marked) {
     return g.start('photo', g.photoColumn ? { column: g.photoColumn } : {});
   }
   const opensStory =

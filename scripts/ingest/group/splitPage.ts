@@ -194,7 +194,7 @@ const caption: Rule = (g, view, i) => {
 const headRun: Rule = (g, view, i) => {
   const run = view.headRunAt(i);
   if (run.length === 0) return undefined;
-  placeHeadRun(g, view, run, view.next(i + run.length));
+  placeHeadRun(g, view, run, i + run.length);
   return i + run.length;
 };
 
