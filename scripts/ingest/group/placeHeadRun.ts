@@ -50,7 +50,7 @@ export function placeHeadRun(g: Grouping, view: PageView, whole: Unit[], after: 
 }
 
 /**
- * A column's name over the headline: one that names itself as a column (社　论, 雁城时评), or a label of a few
+ * A column's name over the headline: one that names itself as a column (社 论, 雁城时评), or a label of a few
  * characters over a headline at least twice its length (一家之言 over the commentary it heads).
  */
 function isColumnOver(label: Unit, headline: Unit | undefined): boolean {

@@ -92,7 +92,7 @@ export function isMastheadLine(printed: string): boolean {
   const segments = splitSegments(text);
   const squashed = text.replace(/[\s\u3000]+/gu, '');
   if (PAPER_NAME.test(squashed) || LATIN_NAME.test(text)) return true;
-  // A running head without a date: `第6版　区县传真`, page number and section name and nothing else.
+  // A running head without a date: `第6版 区县传真`, page number and section name and nothing else.
   const facts = readFacts(text);
   if (facts.page !== undefined && facts.unknown.length === 0 && text.length <= 40) return true;
   if (PUBLISHER.test(text) && text.length <= 30 && !/[。，]/u.test(text)) return true;
