@@ -57,13 +57,22 @@ export function findInterleave(texts: readonly string[], spans: WordSpans, cut: 
 }
 
 function isTrigger(texts: readonly string[], i: number, width: number, spans: WordSpans): boolean {
-  const [before, line, after, below] = [texts[i - 1], texts[i], texts[i + 1], texts[i + 2]];
-  if (!before || !after || !below || i < 2) return false;
-  if (!isBareHead(line) || displayWidth(line) > width * 0.8) return false;
+  const [before, line, after] = [texts[i - 1], texts[i], texts[i + 1]];
+  if (!before || !after || i < 2) return false;
+  if (!isCutInHead(line) || displayWidth(line) > width * 0.8) return false;
   // A sentence is still open above it and runs on below it…
   if (endsClosed(before) || !(spans(before, after) || !OPENER.test(after))) return false;
-  // …and the cutting-in story's own dateline follows, with a line of the first story between.
-  return isLead(below) || isBylineLine(below) || spans(line, below);
+  // …and the cutting-in story's own dateline follows (after its other decks: a kicker, then the headline), with a
+  // line of the first story between each.
+  let k = i + 2;
+  while (k < texts.length && isCutInHead(texts[k])) k += 2;
+  const below = texts[k];
+  return below !== undefined && (isLead(below) || isBylineLine(below) || spans(texts[k - 2], below));
+}
+
+/** A headline deck: a bare head, or a short kicker (`衡南县：`). */
+function isCutInHead(line: string): boolean {
+  return isBareHead(line) || (/[：:]$/u.test(line) && displayWidth(line) <= 12 && !/[，。；]/u.test(line));
 }
 
 /** A headline-like line with no punctuation at all: a line of prose always has some. */
@@ -76,8 +85,9 @@ function joinScore(last: string, next: string, spans: WordSpans): number {
   // A bracket left open (a byline among its names) is closed by the line that continues it.
   if (/[（(][^）)]*$/u.test(last)) return /^[^（(]*[）)]/u.test(next) ? 2 : -1;
   if (spans(last, next)) return 2;
-  // A headline is followed by its dateline.
+  // A headline is followed by its dateline, a kicker by its headline.
   if (isBareHead(last) && (isLead(next) || isBylineLine(next))) return 2;
+  if (/[：:]$/u.test(last) && isCutInHead(last) && isBareHead(next)) return 2;
   if (endsClosed(last)) return 0;
   // An open sentence runs on; a dateline or a fresh opening does not continue it.
   return isLead(next) || OPENER.test(next) ? -1 : 1;
