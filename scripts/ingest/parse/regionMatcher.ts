@@ -110,15 +110,16 @@ export function createRegionMatcher(gazetteer: Gazetteer): RegionMatcher {
           .filter(([name, score]) => inHeadline.has(name) || (score >= floor && score >= best / 4))
           .map(([name]) => name),
       );
-      // A story that names a place only in passing is still filed under the place it names most.
-      if (chosen.size === 0 && !roundup) {
+      const city = scores.get(CITY) ?? 0;
+      // A story that names a place only in passing is still filed under the place it names most, unless it is
+      // about the whole city (全市, 我市, 市委…): then the places it names in passing are only examples.
+      if (chosen.size === 0 && !roundup && city === 0) {
         for (const [name, score] of local) if (score === best) chosen.add(name);
       }
       for (const name of [...chosen]) {
         const parent = byName.get(name)?.parent;
         if (parent && parent !== CITY) chosen.add(parent);
       }
-      const city = scores.get(CITY) ?? 0;
       if (inHeadline.has(CITY) || roundup || (chosen.size === 0 && city > 0) || (city >= 4 && city >= 2 * best)) {
         chosen.add(CITY);
       }
