@@ -60,15 +60,16 @@ export function ingestPage(text: string, file: string, context: PageContext): Pa
   const furniture = findFurniture(text.split('\n'), vocabulary, linesOf('furniture'));
   const setApart = new Set([...furniture.furniture, ...furniture.noise].map((f) => f.line));
   const splits = linesOf('split');
+  const breaks = new Set([...splits, ...furniture.dividers]);
   const interleaved: { lines: number[]; detail: string }[] = [];
   const page = reflow(text, {
     skip: setApart,
-    breaks: splits,
+    breaks,
     words: { spans: wordSpansOf(context.keywords.cut), cut: context.keywords.cut },
     onInterleave: (lines, sorted, confidence) =>
       interleaved.push({ lines, detail: interleaveDetail(sorted, confidence) }),
   });
-  const drafts = splitPage(page, vocabulary, splits);
+  const drafts = splitPage(page, vocabulary, new Set([...splits, ...afterDividers(text, furniture.dividers)]));
   const errors = [...fixes.errors, ...applyMerges(drafts, fixes.valid, file)];
   const placedByFallback = placeMissingLines(text, drafts, missingLines(text, drafts, setApart));
   errors.push(...missingLines(text, drafts, setApart).map((line) => `${file}: line ${line} is in no article`));
@@ -137,7 +138,21 @@ function frontMatterOf(draft: DraftArticle, placed: Placement, context: PageCont
   if (draft.continued) frontMatter.continued = draft.continued;
   const places = context.places?.find(`${headline}\n${paragraphs.join('\n')}`) ?? [];
   if (places.length > 0) frontMatter.places = places;
+  // A story that names no county-level place but names its townships is filed under their divisions.
+  if (frontMatter.regions.length === 0) {
+    const regions = places.map((p) => context.places?.regionOf(p.code)).filter((r): r is string => r !== undefined);
+    frontMatter.regions = [...new Set(regions)];
+  }
   return frontMatter;
+}
+
+/** The first printed line under each rule between stories: a story starts there. */
+function afterDividers(text: string, dividers: readonly number[]): number[] {
+  const lines = text.split('\n');
+  return dividers.flatMap((d) => {
+    const next = lines.findIndex((l, i) => i >= d && l.trim() !== '');
+    return next >= 0 ? [next + 1] : [];
+  });
 }
 
 function interleaveDetail(sorted: boolean, confidence: number): string {

@@ -13,7 +13,9 @@ import type { Place } from '../../../src/schemas/articleContract.ts';
 
 export interface PlaceMatcher {
   /** The townships the text names, in order of first mention, each once. */
-  find(text: string): Place[];
+  find: (text: string) => Place[];
+  /** The gazetteer region a township (by its code) lies in, when the gazetteer has it. */
+  regionOf: (code: string) => string | undefined;
 }
 
 /** The suffixes a short name may drop; the longest first, so 瑶族乡 goes whole. */
@@ -74,7 +76,9 @@ export function createPlaceMatcher(townships: readonly Township[], gazetteer: Ga
   // Gazetteer names are walked too, so that the longest name at a place wins (西渡高新区 hides nothing it should not).
   for (const name of gazetteerNames) add(name, null);
 
+  const regionByCode = new Map(townships.map((t) => [t.code, t.region]));
   return {
+    regionOf: (code) => regionByCode.get(code),
     find(text) {
       const found = new Map<string, Place>();
       const chars = [...text];

@@ -41,7 +41,7 @@ const ROLE_END = /(?:记者|通讯员|实习生|摄影|作者)$/u;
 export interface ReadOptions {
   /** Lines that are not the stories' text (furniture, noise): read as if they were not printed. */
   skip?: ReadonlySet<number>;
-  /** Lines an editor says start a new item: nothing is joined across them. */
+  /** Lines that start a new item (an editor's split) or, if skipped, end one (a rule): nothing is joined across. */
   breaks?: ReadonlySet<number>;
   /** The dictionary, to sort two columns OCR'd line by line alternately (interleave.ts). */
   words?: { spans: WordSpans; cut: CutWords };
@@ -60,7 +60,8 @@ export function readPrintedLines(text: string, options: ReadOptions = {}): Print
   raw.forEach((value, index) => {
     if (skip.has(index + 1)) {
       skipped = true;
-      skippedGap = Math.max(skippedGap, blanks);
+      // A skipped line that is a break (a rule between stories) parts what is above it from what is below.
+      skippedGap = Math.max(skippedGap, blanks, breaks.has(index + 1) ? LAYOUT_BREAK : 0);
       blanks = 0;
       return;
     }

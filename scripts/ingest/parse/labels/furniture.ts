@@ -20,6 +20,8 @@ import {
 export interface PageFurniture {
   furniture: FurnitureLine[];
   noise: FurnitureLine[];
+  /** Noise lines that are rules drawn between stories (`—　—　—`): a story ends there. */
+  dividers: number[];
   facts: PrintedFacts;
 }
 
@@ -40,6 +42,15 @@ interface Line {
 
 export function isNoiseLine(text: string): boolean {
   return NOISE.test(text) && text.trim() !== '';
+}
+
+/**
+ * A rule set between stories: three or more marks set apart (`—　—　—`, `* * *`) or a long run of dashes. A lone
+ * `—` or `■` is OCR noise inside a story and must not cut it.
+ */
+export function isDividerLine(text: string): boolean {
+  const marks = text.trim().split(/[\s\u3000]+/u);
+  return isNoiseLine(text) && (marks.length >= 3 || /^[—–\-=_]{6,}$/u.test(text.trim()));
 }
 
 /** `marked`: lines an editor says are furniture (seeds/corrections.yaml). */
@@ -83,7 +94,8 @@ export function findFurniture(
   const furniture = [...taken].sort(([a], [b]) => a - b).map(([line, text]) => ({ line, text }));
   // The page's facts come from its masthead, running heads and credits, not from a 导读 box or a sponsor line.
   const stating = furniture.filter((f) => isMastheadLine(f.text) || creditsOf(f.text).only).map((f) => f.text);
-  return { furniture, noise, facts: factsOf(stating, banner) };
+  const dividers = noise.filter((n) => isDividerLine(n.text)).map((n) => n.line);
+  return { furniture, noise, dividers, facts: factsOf(stating, banner) };
 }
 
 /** A line of a masthead or a running head; full-width digits and letter-spaced names read as plain ones. */
