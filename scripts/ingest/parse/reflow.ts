@@ -150,8 +150,9 @@ function reflowNarrow(lines: Line[], columnWidth: number, widest: number): Unit[
       !opensParagraph(line) &&
       line.gapBefore < LAYOUT_BREAK &&
       !paragraphEndsAt(open, openWidth, full) &&
-      // Two lone column lines with no punctuation between them are labels (captions), not wrapped prose.
-      (open.lines.length > 1 || PUNCTUATION.test(openLast + line.text))
+      // Two lone column lines with no punctuation between them are labels (captions), not wrapped prose, unless
+      // the first fills the column: a word cut at the line's end (湖南衡峰新材 | 料有限公司).
+      (open.lines.length > 1 || PUNCTUATION.test(openLast + line.text) || fillsColumn(openWidth, columnWidth))
     ) {
       append(open, line);
     } else {
@@ -162,6 +163,11 @@ function reflowNarrow(lines: Line[], columnWidth: number, widest: number): Unit[
     openLast = line.text;
   }
   return units;
+}
+
+/** A line exactly as wide as the column (give or take a half-width character): wrapped, not a short label. */
+function fillsColumn(width: number, columnWidth: number): boolean {
+  return width >= columnWidth - 0.5 && width <= columnWidth + 1;
 }
 
 /**
