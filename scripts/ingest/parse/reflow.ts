@@ -145,8 +145,12 @@ function reflowNarrow(lines: Line[], columnWidth: number, widest: number): Unit[
       open = undefined;
       continue;
     }
+    // Two lines without clause punctuation stacked right over a dateline or byline are a headline's decks.
+    const decks =
+      open?.lines.length === 1 && !CLAUSE_MARKS.test(open.text + line.text) && isDatelineOrByline(lines[index + 1]);
     if (
       open &&
+      !decks &&
       !opensParagraph(line) &&
       line.gapBefore < LAYOUT_BREAK &&
       !paragraphEndsAt(open, openWidth, full) &&
@@ -163,6 +167,12 @@ function reflowNarrow(lines: Line[], columnWidth: number, widest: number): Unit[
     openLast = line.text;
   }
   return units;
+}
+
+const CLAUSE_MARKS = /[，。、；：,;:]/u;
+
+function isDatelineOrByline(line: Line | undefined): boolean {
+  return line !== undefined && (isLead(line.text) || isBylineLine(line.text));
 }
 
 /** A line exactly as wide as the column (give or take a half-width character): wrapped, not a short label. */
