@@ -20,7 +20,7 @@ import {
 export interface PageFurniture {
   furniture: FurnitureLine[];
   noise: FurnitureLine[];
-  /** Noise lines that are rules drawn between stories (`—　—　—`): a story ends there. */
+  /** Noise lines that are rules drawn between stories (`— — —`): a story ends there. */
   dividers: number[];
   facts: PrintedFacts;
 }
@@ -45,7 +45,7 @@ export function isNoiseLine(text: string): boolean {
 }
 
 /**
- * A rule set between stories: three or more marks set apart (`—　—　—`, `* * *`) or a long run of dashes. A lone
+ * A rule set between stories: three or more marks set apart (`— — —`, `* * *`) or a long run of dashes. A lone
  * `—` or `■` is OCR noise inside a story and must not cut it.
  */
 export function isDividerLine(text: string): boolean {
