@@ -120,3 +120,37 @@ describe('reflow', () => {
     expect(units.slice(0, 2).map((u) => u.blockSize)).toEqual([2, 2]);
   });
 });
+
+describe('reflow: narrow columns, lines that look alike', () => {
+  const narrow = (lines: string[]) => lines.join('\n\n') + '\n';
+  const column = [
+    '今年以来，全市重点项目加快推进，',
+    '一季度完成投资同比增长百分之十，',
+    '超过时序进度四点九个百分点左右。',
+    '与会人员先后来到湖南衡峰新材料',
+    '有限公司年产五万吨锂电池正极材',
+    '料项目等七个项目现场实地察看。',
+    '各地各部门要坚持项目为王理念，',
+    '聚焦产业项目和基础设施项目建设，',
+    '强化要素保障，推动项目早日投产。',
+    '会议还对下一阶段工作作出部署，',
+    '要求各县市区对照目标查漏补缺，',
+    '确保二季度末完成年度投资计划。',
+  ];
+
+  it('runs a line that fills the column on, punctuation or not', () => {
+    const texts = reflow(narrow(column)).units.map((u) => u.text);
+    expect(texts.some((t) => t.includes('湖南衡峰新材料有限公司'))).toBe(true);
+  });
+
+  it('keeps two bare lines over a dateline apart: a headline’s decks', () => {
+    const page = narrow([
+      '“项目为王”跑出发展加速度',
+      '我市前4月重点项目完成投资186亿元',
+      '衡阳日报讯（记者 王 明）5月13日，',
+      ...column,
+    ]);
+    const texts = reflow(page).units.map((u) => u.text);
+    expect(texts.slice(0, 2)).toEqual(['“项目为王”跑出发展加速度', '我市前4月重点项目完成投资186亿元']);
+  });
+});

@@ -48,3 +48,13 @@ describe('region detection', () => {
     ).toThrow(/g\.yaml: 某区's parent 不存在 is not a region/);
   });
 });
+
+describe('a story about the whole city', () => {
+  it('is not filed under places it lists in passing', () => {
+    const lead = '（上接第1版）加速度推动全市经济高质量发展。';
+    const rest = '会议通报了一季度全市重点项目“红黑榜”，耒阳市、衡阳高新区等6个单位获评“红榜”。';
+    expect(detect('', lead, rest)).toEqual(['衡阳市']);
+    // Without the city named, the place it names most still files it.
+    expect(detect('', '会议通报了重点项目“红黑榜”。', '耒阳市等6个单位获评“红榜”。')).toEqual(['耒阳市']);
+  });
+});
