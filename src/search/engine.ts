@@ -32,6 +32,12 @@ export type { Detail, Filters, Hit, SearchOptions, SearchResponse, SortMode } fr
  */
 export const COUNTED_SHARDS = 3;
 
+/**
+ * The same where the host serves no byte ranges: a shard then costs its full `pf_meta` (file names and all)
+ * and a request per file, about a third more, so one shard fewer keeps the same bytes.
+ */
+export const COUNTED_SHARDS_WITHOUT_RANGES = 2;
+
 export interface EngineOptions {
   basePath?: string;
   /** Loads the traditional→simplified pairs string; only called when a query needs it. */
@@ -144,6 +150,8 @@ export class SearchEngine {
     );
     response.searched += batch.length;
     response.complete = response.searched >= response.readers.length;
+    if (response.budget === COUNTED_SHARDS && this.files.rangesRefused())
+      response.budget = COUNTED_SHARDS_WITHOUT_RANGES;
     response.hits.push(...found.flat());
     this.sortHits(response);
   }

@@ -6,7 +6,7 @@
 import { SHARD_MANIFEST, type ShardManifest, type ShardStats } from './shards.ts';
 import { ShardReader, type Loader, type RangeLoader } from './shard.ts';
 import { TokenDirectory } from './tokenDirectory.ts';
-import { fetchRanges, openRangeCache } from './rangeFetch.ts';
+import { fetchRanges, openRangeCache, storedRangeMemory, type RangeMemory } from './rangeFetch.ts';
 
 export interface LoadedIndex {
   readers: ShardReader[];
@@ -17,6 +17,7 @@ export interface LoadedIndex {
 export class IndexFiles {
   /** Several byte ranges of a file in one request; null: the files one by one. */
   readonly loadRanges: RangeLoader | null;
+  private readonly ranges: RangeMemory | undefined;
   private readonly basePath: string;
   private readonly load: Loader;
   private loaded: Promise<LoadedIndex> | undefined;
@@ -29,8 +30,15 @@ export class IndexFiles {
     this.load = load;
     this.manifest = new Promise((resolve) => (this.manifestLoaded = resolve));
     // Range answers are kept per index build (the directory's name changes with the index).
-    const cache = this.manifest.then((m) => (m.directory ? openRangeCache(m.directory.path) : undefined));
-    this.loadRanges = loadRanges === undefined ? fetchRanges(cache.catch(() => undefined)) : loadRanges;
+    const build = this.manifest.then((m) => m.directory?.path).catch(() => undefined);
+    const cache = build.then((b) => (b ? openRangeCache(b) : undefined));
+    this.ranges = loadRanges === undefined ? storedRangeMemory(build) : undefined;
+    this.loadRanges = loadRanges === undefined ? fetchRanges(cache, this.ranges) : loadRanges;
+  }
+
+  /** Whether the host is known to answer range requests with whole files (each file is then fetched alone). */
+  rangesRefused(): boolean {
+    return this.loadRanges === null || (this.ranges?.refused() ?? false);
   }
 
   index(): Promise<LoadedIndex> {

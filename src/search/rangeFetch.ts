@@ -36,14 +36,46 @@ export async function openRangeCache(build: string): Promise<Cache | undefined> 
   }
 }
 
+/** Remembers, per index build, that the host answered a range request with the whole file. */
+export interface RangeMemory {
+  refused(): boolean;
+  setRefused(): void;
+}
+
+/** In localStorage, so a later visit does not ask again; nothing is remembered where storage is refused. */
+export function storedRangeMemory(build: Promise<string | undefined>): RangeMemory {
+  const KEY = 'search-no-ranges';
+  let refused = false;
+  void build.then((b) => {
+    try {
+      refused ||= b !== undefined && localStorage.getItem(KEY) === b;
+    } catch {
+      // No storage: ask again on each visit.
+    }
+  });
+  return {
+    refused: () => refused,
+    setRefused: () => {
+      refused = true;
+      void build.then((b) => {
+        try {
+          if (b !== undefined) localStorage.setItem(KEY, b);
+        } catch {
+          // As above.
+        }
+      });
+    },
+  };
+}
+
 /**
  * A host that answers without ranges (200, the whole file) is not asked again:
- * every later call is null.
+ * every later call is null (and with `memory`, on later visits too).
  */
-export function fetchRanges(cache?: Promise<Cache | undefined>): RangeLoader {
+export function fetchRanges(cache?: Promise<Cache | undefined>, memory?: RangeMemory): RangeLoader {
   let served = true;
   return async (url, ranges) => {
-    if (!served) return null;
+    if (!served || memory?.refused()) return null;
     const header = rangeHeader(ranges);
     const key = `${url}${url.includes('?') ? '&' : '?'}${encodeURIComponent(header)}`;
     const store = await cache;
@@ -55,6 +87,7 @@ export function fetchRanges(cache?: Promise<Cache | undefined>): RangeLoader {
     const response = await fetch(url, { headers: { Range: header } });
     if (response.status !== 206) {
       served = false;
+      memory?.setRefused();
       await response.body?.cancel();
       return null;
     }

@@ -55,6 +55,21 @@ describe('fetchRanges with a cache', () => {
     expect(seen).toEqual(['bytes=10-19,300-301', 'bytes=5-6']);
   });
 
+  it('remembers a host that sent the whole file, and does not ask it again on a later visit', async () => {
+    let refused = false;
+    const memory = { refused: () => refused, setRefused: () => (refused = true) };
+    const calls: string[] = [];
+    vi.stubGlobal('fetch', (url: string) => {
+      calls.push(url);
+      return Promise.resolve(new Response(new Blob([new Uint8Array(file)]), { status: 200 }));
+    });
+    expect(await fetchRanges(undefined, memory)('/p/shard.pack.idx', [{ start: 0, end: 0 }, { start: 2 }])).toBeNull();
+    expect(refused).toBe(true);
+    // A new page (a new loader) with the same memory asks nothing.
+    expect(await fetchRanges(undefined, memory)('/q/shard.pack.idx', [{ start: 0, end: 0 }])).toBeNull();
+    expect(calls).toEqual(['/p/shard.pack.idx']);
+  });
+
   it('keeps one cache per index build and drops older ones', async () => {
     const deleted: string[] = [];
     vi.stubGlobal('caches', {
