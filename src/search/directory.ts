@@ -12,6 +12,8 @@
  * between.
  */
 
+import { fnv1a } from '../utils/fnv1a.ts';
+
 /** Longest key: a longer query token is looked up by its first MAX_KEY code points (a superset). */
 export const MAX_KEY = 6;
 
@@ -36,18 +38,9 @@ export function wordKeys(word: string): string[] {
   return chars.map((_, i) => chars.slice(0, i + 1).join(''));
 }
 
-/** FNV-1a over the key's UTF-16 units, as an unsigned 32-bit number. */
-export function keyHash(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
+/** The bucket a key is in: FNV-1a of its UTF-16 units, modulo the (power of two) bucket count. */
 export function bucketOf(key: string, buckets: number): number {
-  return keyHash(key) & (buckets - 1);
+  return fnv1a(key) & (buckets - 1);
 }
 
 export function bucketFile(bucket: number): string {
