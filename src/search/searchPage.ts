@@ -241,9 +241,13 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
       const counts = response.counts;
       if (counts) renderHistogram(histogram, histogramBars(counts.months, state), counts.estimated, barLink);
       more.hidden = response.complete && (current?.shown ?? 0) >= response.hits.length;
-      if (!response.hits.length) {
+      if (!response.hits.length && response.complete) {
         list.replaceChildren();
         status.textContent = `没有找到包含“${state.q}”的文章。`;
+      } else if (!response.hits.length) {
+        // Out of budget with nothing found yet: older shards may still hold it, a click reads them.
+        status.textContent = `较新的报道中没有找到“${state.q}”，可继续检索更早的报道（${foundText(response)}）`;
+        more.hidden = false;
       } else status.textContent = foundText(response);
     } catch (error) {
       if (myGeneration === generation) status.textContent = '搜索出错，请稍后再试。';
