@@ -20,6 +20,19 @@ export default defineConfig({
   // stays the same from run to run, so the cache survives.
   cacheDir: process.env.ARCHIVE_CACHE_DIR ?? './node_modules/.astro',
   integrations: [sitemap()],
+  // A Content-Security-Policy in every page (docs/deploy.md): scripts and styles only from the site itself
+  // or inline ones Astro hashed. frame-ancestors cannot be set from a meta tag; the host sends it.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
   markdown: {
     // Page text is untrusted OCR output: no GFM autolinks, no smart quotes, and
     // raw HTML or link syntax that slipped through the ingest is shown as text.

@@ -20,7 +20,16 @@ import { withPagefindService, type PagefindService } from './searchPagefind.ts';
 import { writeShardPack } from './searchPack.ts';
 import { checkPagefindVersion, pinnedPagefindVersion } from './pagefindVersion.ts';
 import { fallbackKeywords } from './fallbackKeywords.ts';
-import { planShards, SHARD_MANIFEST, type ShardInfo, type ShardManifest } from '../../src/search/shards.ts';
+import { shardKeys, writeDirectory, type ShardKeys } from './searchDirectory.ts';
+import { shardStats, writeStats } from './searchStats.ts';
+import { nameByContent } from './searchNames.ts';
+import {
+  planShards,
+  SHARD_MANIFEST,
+  type ShardInfo,
+  type ShardManifest,
+  type ShardStats,
+} from '../../src/search/shards.ts';
 
 export interface BuildSearchIndexOptions {
   distDir: string;
@@ -99,6 +108,9 @@ export function indexDocument(record: ArticleRecord, t2s: T2s): string {
     ...record.regions.map((r) => filter('region', r)),
     filter('year', record.year || UNKNOWN_YEAR),
     filter('kind', record.kind),
+    // Month and day, for the histogram and date ranges (docs/search.md, "Counts").
+    filter('month', record.date.slice(0, 7) || UNKNOWN_YEAR),
+    filter('date', record.date || UNKNOWN_YEAR),
     `<span data-pagefind-sort="date[data-v]" data-v="${record.date || UNKNOWN_DATE_SORT}"></span>`,
     `<h1>${section(record.title, t2s)}</h1>`,
     `<p>${section(record.body, t2s)}</p>`,
@@ -215,13 +227,20 @@ export interface ShardContext {
   chunkSize: number;
 }
 
+/** A built shard: its manifest entry, its directory keys and its facet counts. */
+export interface BuiltShard {
+  info: ShardInfo;
+  keys: ShardKeys;
+  stats: ShardStats;
+}
+
 /** Builds one shard with a Pagefind index of its own and returns its manifest entry. */
 export async function buildShard(
   service: PagefindService,
   job: ShardJob,
   context: ShardContext,
   t2s: T2s,
-): Promise<ShardInfo> {
+): Promise<BuiltShard> {
   const indexer = await service.createIndex({});
   // Pagefind runs in its own process: keeping a few files in flight lets it index one while we read the next.
   const inFlight = new Set<Promise<void>>();
@@ -236,38 +255,41 @@ export async function buildShard(
     if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
-  const path = `${job.n}/`;
-  const dir = join(context.outputPath, path);
+  const dir = join(context.outputPath, String(job.n));
   await indexer.write(dir);
   await indexer.release();
   await pruneBundle(dir);
   const meta = await metaName(dir);
   await writeShardPack(dir, meta);
+  const keys = shardKeys(dir, meta);
+  const stats = shardStats(job.dates);
+  const path = nameByContent(context.outputPath, job.n);
   const dates = job.dates.filter(Boolean);
-  return {
+  const info = {
     path,
     meta,
     newest: dates[0] ?? '',
     oldest: dates[dates.length - 1] ?? '',
     articles: job.slugs.length,
   };
+  return { info, keys, stats };
 }
 
 /** Builds shards one after another in one Pagefind service (what each worker runs). */
-export async function buildShards(jobs: readonly ShardJob[], context: ShardContext): Promise<ShardInfo[]> {
+export async function buildShards(jobs: readonly ShardJob[], context: ShardContext): Promise<BuiltShard[]> {
   const t2s = await loadT2sTable();
   return withPagefindService({ chunkSize: context.chunkSize }, async (service) => {
-    const built: ShardInfo[] = [];
+    const built: BuiltShard[] = [];
     for (const job of jobs) built.push(await buildShard(service, job, context, t2s));
     return built;
   });
 }
 
-function inWorker(jobs: ShardJob[], context: ShardContext): Promise<ShardInfo[]> {
+function inWorker(jobs: ShardJob[], context: ShardContext): Promise<BuiltShard[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./searchIndexWorker.ts', import.meta.url), { workerData: { jobs, context } });
-    let result: ShardInfo[] | undefined;
-    worker.once('message', (built: ShardInfo[]) => (result = built));
+    let result: BuiltShard[] | undefined;
+    worker.once('message', (built: BuiltShard[]) => (result = built));
     worker.once('error', reject);
     worker.once('exit', (code) =>
       result && code === 0 ? resolve(result) : reject(new Error(`search index worker exited with code ${code}`)),
@@ -300,9 +322,21 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   const dealt = Array.from({ length: workers }, (_, w) => jobs.filter((_, i) => i % workers === w));
   const built =
     workers === 1 ? [await buildShards(jobs, context)] : await Promise.all(dealt.map((j) => inWorker(j, context)));
-  const shards = built.flat().sort((a, b) => Number.parseInt(a.path, 10) - Number.parseInt(b.path, 10));
+  const all = built.flat().sort((a, b) => Number.parseInt(a.info.path, 10) - Number.parseInt(b.info.path, 10));
+  const shards = all.map((b) => b.info);
 
-  const manifest: ShardManifest = { version: 1, shards };
+  const manifest: ShardManifest = {
+    version: 1,
+    shards,
+    directory: writeDirectory(
+      outputPath,
+      all.map((b) => b.keys),
+    ),
+    stats: writeStats(
+      outputPath,
+      all.map((b) => b.stats),
+    ),
+  };
   await writeFile(join(outputPath, SHARD_MANIFEST), JSON.stringify(manifest));
   const { files, bytes } = await treeSize(outputPath);
   log(

@@ -6,52 +6,37 @@
  * first, so once the shown window is all verbatim matches nothing unseen can
  * outrank it. `complete()` then searches the rest for counts and facets.
  */
-import { foldText, needsT2s, parseT2s, type T2s } from './text/fold.ts';
-import { parseQuery, type QueryTerm } from './text/query.ts';
-import { matchText, type Range } from './text/match.ts';
-import { excerpt, segments, type Segment } from './text/excerpt.ts';
-import { decodeSections } from './text/tokens.ts';
+import { needsT2s, parseT2s, type T2s } from './text/fold.ts';
+import { parseSearchQuery } from './text/querySyntax.ts';
 import { FACETS, type Facet } from './schema.ts';
-import { SHARD_MANIFEST, shardHoldsYear, type ShardManifest } from './shards.ts';
-import { compareHits, type RankedHit } from './rank.ts';
+import { shardHoldsYear } from './shards.ts';
+import { compareHits } from './rank.ts';
 import { inflate } from './pagefind/inflate.ts';
-import { multipartBoundary, parseByteRanges, parseContentRange, rangeHeader, type RangePart } from './byteRanges.ts';
-import { ShardReader, type Loader, type RangeLoader } from './shard.ts';
+import type { Loader, RangeLoader } from './shard.ts';
+import { IndexFiles } from './indexFiles.ts';
+import { countResults, type CountInput } from './countResults.ts';
+import { overlapsRange } from './dateRange.ts';
+import { allowedPages, syntaxPages } from './hitFilters.ts';
+import { prefetchFragments, verifyHit } from './hitDetail.ts';
+import type { Filters, Hit, SearchOptions, SearchResponse } from './response.ts';
 
-export type SortMode = 'relevance' | 'date';
-export type Filters = Partial<Record<Facet, string>>;
+export { fetchRanges } from './rangeFetch.ts';
+export { exactCount, highlightUrl } from './response.ts';
+export type { Detail, Filters, Hit, SearchOptions, SearchResponse, SortMode } from './response.ts';
 
-export interface Hit extends RankedHit {
-  id: string;
-  page: number;
-  reader: ShardReader;
-  detail?: Detail;
-}
+/**
+ * Shards a query reads before it shows what it has and estimates the rest of its
+ * counts (the first page's included): each costs its page list, pack index,
+ * chunks for the query and filters, ≈ 50–60 kB at 10,000 and at 100,000
+ * articles alike, and the budget until idle is 300 kB (docs/search.md, "Counts").
+ */
+export const COUNTED_SHARDS = 3;
 
-export interface Detail {
-  url: string;
-  title: string;
-  titleSegments: Segment[];
-  excerpt: Segment[];
-  date: string;
-  regions: string[];
-  kind: string;
-}
-
-export interface SearchResponse {
-  terms: QueryTerm[];
-  filters: Filters;
-  sort: SortMode;
-  /** Ranked hits from the shards searched so far (reordered in place as `details` verifies them). */
-  hits: Hit[];
-  /** Shards (of those that can hold results under the filters) searched so far. */
-  searched: number;
-  /** Shards that can hold results under the filters. */
-  readers: ShardReader[];
-  complete: boolean;
-  /** Per facet, counts with the other facets' filters applied; set once complete. */
-  facets?: Record<Facet, Record<string, number>>;
-}
+/**
+ * The same where the host serves no byte ranges: a shard then costs its full `pf_meta` (file names and all)
+ * and a request per file, about a third more, so one shard fewer keeps the same bytes.
+ */
+export const COUNTED_SHARDS_WITHOUT_RANGES = 2;
 
 export interface EngineOptions {
   basePath?: string;
@@ -74,58 +59,23 @@ export const fetchBytes: Loader = async (url) => {
   return inflate(new Uint8Array(await response.arrayBuffer()));
 };
 
-/**
- * Byte ranges by fetch with a `Range` header. A host that answers without
- * them (200, the whole file) is not asked again: every later call is null.
- * Past the HTTP cache, which can't keep a multipart answer; the engine keeps
- * what it fetched.
- */
-export function fetchRanges(): RangeLoader {
-  let served = true;
-  return async (url, ranges) => {
-    if (!served) return null;
-    const response = await fetch(url, { headers: { Range: rangeHeader(ranges) }, cache: 'no-store' });
-    if (response.status !== 206) {
-      served = false;
-      await response.body?.cancel();
-      return null;
-    }
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    const boundary = multipartBoundary(response.headers.get('content-type') ?? '');
-    if (boundary) return parseByteRanges(bytes, boundary);
-    // One range comes back as a plain 206.
-    const single = parseContentRange(response.headers.get('content-range') ?? '');
-    return single ? [{ ...single, bytes } satisfies RangePart] : null;
-  };
-}
-
 export class SearchEngine {
-  private readonly basePath: string;
-  private readonly load: Loader;
-  private readonly loadRanges: RangeLoader | null;
+  private readonly files: IndexFiles;
   private readonly loadT2s: () => Promise<string>;
   private t2s: Promise<T2s> | undefined;
-  private shards: Promise<ShardReader[]> | undefined;
 
   constructor(options: EngineOptions = {}) {
-    this.basePath = options.basePath ?? '/pagefind/';
     this.loadT2s = options.loadT2s ?? defaultLoadT2s;
-    this.load = options.load ?? fetchBytes;
-    this.loadRanges = options.loadRanges === undefined ? fetchRanges() : options.loadRanges;
+    this.files = new IndexFiles(options.basePath ?? '/pagefind/', options.load ?? fetchBytes, options.loadRanges);
   }
 
-  private readers(): Promise<ShardReader[]> {
-    this.shards ??= fetch(`${this.basePath}${SHARD_MANIFEST}`)
-      .then((r) => (r.ok ? (r.json() as Promise<ShardManifest>) : Promise.reject(new Error(`HTTP ${r.status}`))))
-      .then((m) =>
-        m.shards.map((s) => new ShardReader(s, `${this.basePath}${s.path}`, this.load, this.loadRanges ?? undefined)),
-      );
-    return this.shards;
+  private index() {
+    return this.files.index();
   }
 
-  /** Starts loading the shard list and the newest shard's page list and pack index (call on focus). */
+  /** Starts loading the shard list (call on focus): the directory then tells which shards a query reads. */
   warm(): void {
-    void this.readers().then((r) => r[0]?.warm());
+    void this.index();
   }
 
   private async table(text: string): Promise<T2s | undefined> {
@@ -134,22 +84,43 @@ export class SearchEngine {
     return this.t2s;
   }
 
-  async search(query: string, options: { filters?: Filters; sort?: SortMode } = {}): Promise<SearchResponse | null> {
-    const terms = parseQuery(query, await this.table(query));
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResponse | null> {
+    const { terms, exact, excluded } = parseSearchQuery(query, await this.table(query));
     if (!terms.length) return null;
     const filters = Object.fromEntries(Object.entries(options.filters ?? {}).filter(([, v]) => v)) as Filters;
+    const range = options.range ?? {};
     const year = filters.year;
-    const readers = (await this.readers()).filter(
-      (r) => !year || shardHoldsYear(r.info, year === '不详' ? undefined : year),
+    const { readers: all, directory } = await this.index();
+    let readers = all.filter(
+      (r) =>
+        (!year || shardHoldsYear(r.info, year === '不详' ? undefined : year)) &&
+        overlapsRange(r.info.newest, r.info.oldest, range),
     );
+    // The directory rules out every shard lacking a token, before any shard is read.
+    const holding = await directory?.shardsFor(terms.flatMap((t) => t.tokens)).catch(() => undefined);
+    const bounds =
+      holding &&
+      new Map(
+        readers.flatMap((r) => {
+          const bound = holding.get(all.indexOf(r));
+          return bound ? [[r, bound] as const] : [];
+        }),
+      );
+    if (bounds) readers = readers.filter((r) => bounds.has(r));
     const response: SearchResponse = {
       terms,
+      exact,
+      excluded,
       filters,
+      range,
       sort: options.sort ?? 'relevance',
       hits: [],
       searched: 0,
       readers,
       complete: readers.length === 0,
+      budget: bounds && !options.exhaustive ? COUNTED_SHARDS : Infinity,
+      pinned: 0,
+      ...(bounds ? { bounds } : {}),
     };
     await this.searchMore(response, 1);
     return response;
@@ -161,9 +132,10 @@ export class SearchEngine {
     const found = await Promise.all(
       batch.map(async (reader, i) => {
         const shard = response.searched + i;
-        const allowed = await this.allowedPages(reader, response.filters);
+        const allowed = await allowedPages(reader, response.filters, undefined, response.range);
+        const required = await syntaxPages(reader, response);
         return (await reader.find(response.terms))
-          .filter((h) => !allowed || allowed.has(h.page))
+          .filter((h) => (!allowed || allowed.has(h.page)) && required(h.page))
           .map((h): Hit => ({
             id: `${reader.info.path}${h.page}`,
             page: h.page,
@@ -178,24 +150,22 @@ export class SearchEngine {
     );
     response.searched += batch.length;
     response.complete = response.searched >= response.readers.length;
+    if (response.budget === COUNTED_SHARDS && this.files.rangesRefused())
+      response.budget = COUNTED_SHARDS_WITHOUT_RANGES;
     response.hits.push(...found.flat());
     this.sortHits(response);
   }
 
-  /** Pages passing the filters other than `except`; undefined when nothing filters. */
-  private async allowedPages(reader: ShardReader, filters: Filters, except?: Facet): Promise<Set<number> | undefined> {
-    let allowed: Set<number> | undefined;
-    for (const facet of FACETS) {
-      const value = filters[facet];
-      if (!value || facet === except) continue;
-      const pages = new Set((await reader.filter(facet)).get(value) ?? []);
-      allowed = allowed ? new Set([...allowed].filter((p) => pages.has(p))) : pages;
-    }
-    return allowed;
+  /** Ranks the hits not yet handed out; those shown keep their places. */
+  private sortHits(response: SearchResponse): void {
+    const rest = response.hits.splice(response.pinned);
+    rest.sort((a, b) => compareHits(a, b, response.sort) || (a.id < b.id ? -1 : 1));
+    response.hits.push(...rest);
   }
 
-  private sortHits(response: SearchResponse): void {
-    response.hits.sort((a, b) => compareHits(a, b, response.sort) || (a.id < b.id ? -1 : 1));
+  /** Lets the query search COUNTED_SHARDS more shards (the reader asked for more results). */
+  moreShards(response: SearchResponse): void {
+    response.budget += COUNTED_SHARDS;
   }
 
   /**
@@ -223,100 +193,84 @@ export class SearchEngine {
     const t2s = await this.t2s;
     let batch = 1;
     for (;;) {
-      const unverified = response.hits.slice(start, start + count).filter((h) => !h.verified);
+      // Partial matches wait to be checked until they will be shown (every shard read, or the budget spent):
+      // until then a full match from an older shard may still come before them, and their text costs a
+      // fragment each (at 100,000 articles a rare pair loaded 30–36 kB of them per shard read, for nothing).
+      const final = response.complete || response.searched >= response.budget;
+      const unverified = response.hits
+        .slice(start, start + count)
+        .filter((h) => !h.verified && (final || h.verbatim === response.terms.length));
       await prefetchFragments(unverified);
-      await Promise.all(unverified.map((h) => this.verify(h, response.terms, t2s)));
+      await Promise.all(unverified.map((h) => verifyHit(h, response, t2s)));
+      if (unverified.some((h) => h.rejected)) response.hits = response.hits.filter((h) => !h.rejected);
       const before = response.hits.slice(start, start + count);
       this.sortHits(response);
       const changed = response.hits.slice(start, start + count).some((h, i) => h !== before[i]);
       if (changed) continue;
       const settled = this.settledCount(response, start, count);
-      if (response.complete || settled >= least) return response.hits.slice(start, start + settled);
-      await this.searchMore(response, batch);
+      // Out of budget, the window is shown as it stands: a full match in a shard not yet searched would
+      // rank above its partial matches, and will come after them instead (docs/search.md, "Counts").
+      const spent = response.searched >= response.budget;
+      if (response.complete || settled >= least || spent) {
+        const hits = response.hits.slice(start, start + (response.complete || settled >= least ? settled : count));
+        response.pinned = Math.max(response.pinned, start + hits.length);
+        return hits;
+      }
+      await this.searchMore(response, Math.min(batch, response.budget - response.searched));
       // Until a first result is final, one shard at a time: a reader on a slow link pays for every
       // shard searched. A whole window (`least` = `count`) doubles, for fewer waits.
       if (least === count) batch *= 2;
     }
   }
 
-  /** Searches every remaining shard, then counts facets. `stale()` stops it early (a newer query). */
+  /**
+   * Searches more shards for the counts, up to COUNTED_SHARDS in all where the
+   * directory can estimate the rest (every shard without one), then counts.
+   * `stale()` stops it early (a newer query).
+   */
   async complete(response: SearchResponse, stale: () => boolean = () => false): Promise<boolean> {
+    const limit = response.budget;
     let batch = 2;
-    while (!response.complete) {
+    while (!response.complete && response.searched < limit) {
       if (stale()) return false;
-      await this.searchMore(response, batch);
+      await this.searchMore(response, Math.min(batch, limit - response.searched));
       // Small batches: a newer query should not wait long for this one to notice it is stale.
       batch = Math.min(batch * 2, 4);
     }
     if (stale()) return false;
-    response.facets = await this.countFacets(response);
+    response.counts = await countResults(await this.countInput(response));
+    response.facets = { ...(response.counts.facets as Record<Facet, Record<string, number>>) };
+    // A facet's own choice is ignored when counting it (so other values stay selectable): its counts come
+    // from the same query without that filter.
+    for (const facet of FACETS) {
+      if (!response.filters[facet] || stale()) continue;
+      const wider = await this.search(queryText(response), {
+        filters: { ...response.filters, [facet]: undefined },
+        sort: response.sort,
+        range: response.range,
+      });
+      if (wider && (await this.complete(wider, stale))) response.facets[facet] = wider.facets?.[facet] ?? {};
+    }
     return !stale();
   }
 
-  private async countFacets(response: SearchResponse): Promise<Record<Facet, Record<string, number>>> {
-    const counts = Object.fromEntries(FACETS.map((f) => [f, {}])) as Record<Facet, Record<string, number>>;
-    // The hits are already filtered; a facet's own choice is ignored when counting it (so other values
-    // stay selectable), which needs a search without that filter.
-    for (const facet of FACETS) {
-      const source = response.filters[facet]
-        ? await this.search(response.terms.map((t) => t.folded).join(' '), {
-            filters: { ...response.filters, [facet]: undefined },
-            sort: response.sort,
-          }).then(async (wider) => (wider && (await this.complete(wider)), wider?.hits ?? []))
-        : response.hits;
-      const byReader = new Map<ShardReader, Set<number>>();
-      for (const hit of source) {
-        let pages = byReader.get(hit.reader);
-        if (!pages) byReader.set(hit.reader, (pages = new Set()));
-        pages.add(hit.page);
-      }
-      for (const [reader, pages] of byReader) {
-        for (const [value, onPages] of await reader.filter(facet)) {
-          const n = onPages.filter((p) => pages.has(p)).length;
-          if (n) counts[facet][value] = (counts[facet][value] ?? 0) + n;
-        }
-      }
-    }
-    return counts;
-  }
-
-  private async verify(hit: Hit, terms: QueryTerm[], t2s: T2s | undefined): Promise<void> {
-    const fragment = await hit.reader.fragment(hit.page);
-    const [titleText = '', body = ''] = decodeSections(fragment.content);
-    const match = matchText(`${titleText}\n${body}`, terms);
-    const bodyRanges: Range[] = match.ranges
-      .filter((r) => r.end > titleText.length + 1)
-      .map((r) => ({ start: Math.max(0, r.start - titleText.length - 1), end: r.end - titleText.length - 1 }));
-    const title = fragment.meta.title ?? titleText;
-    hit.verbatim = match.verbatim;
-    hit.verified = true;
-    hit.detail = {
-      url: fragment.url,
-      title,
-      titleSegments: segments(title, matchText(foldText(title, t2s), terms).ranges),
-      excerpt: excerpt(body, bodyRanges),
-      date: fragment.meta.date ?? '',
-      regions: (fragment.meta.regions ?? '').split(',').filter(Boolean),
-      kind: fragment.meta.kind ?? '',
+  private async countInput(response: SearchResponse): Promise<CountInput> {
+    const searched = response.readers.slice(0, response.searched);
+    return {
+      hits: response.hits,
+      searched,
+      unsearched: response.readers.slice(response.searched),
+      bounds: response.bounds,
+      stats: response.complete ? [] : await this.files.stats(),
+      shardIndex: new Map((await this.index()).readers.map((r, i) => [r, i])),
+      filters: response.filters,
+      range: response.range,
     };
   }
 }
 
-/** Starts loading the hits' fragments, a shard's in one request where its host allows. */
-async function prefetchFragments(hits: readonly Hit[]): Promise<void> {
-  const byReader = new Map<ShardReader, number[]>();
-  for (const hit of hits) byReader.set(hit.reader, [...(byReader.get(hit.reader) ?? []), hit.page]);
-  await Promise.all([...byReader].map(([reader, pages]) => reader.prefetch(pages)));
-}
-
-/** Hits holding every term verbatim (estimated until verified). */
-export function exactCount(response: SearchResponse): number {
-  return response.hits.filter((h) => h.verbatim === response.terms.length).length;
-}
-
-/** The article link carries the folded terms, so the article page can mark them without the t2s table. */
-export function highlightUrl(url: string, terms: readonly QueryTerm[]): string {
-  const u = new URL(url, 'http://x');
-  u.searchParams.set('hl', terms.map((t) => t.folded).join(' '));
-  return `${u.pathname}${u.search}`;
+/** The query as the engine parses it again (for a wider search of the same terms). */
+function queryText(response: SearchResponse): string {
+  const terms = response.terms.map((t) => (response.exact.has(t.folded) ? `"${t.folded}"` : t.folded));
+  return [...terms, ...response.excluded.map((t) => `-${t.folded}`)].join(' ');
 }

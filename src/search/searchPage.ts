@@ -1,5 +1,5 @@
 /**
- * The search page (/search/?q=…&region=…&year=…&kind=…&sort=date).
+ * The search page (/search/?q=…&region=…&year=…&kind=…&from=…&to=…&sort=date; src/search/searchState.ts).
  *
  * Results update as you type (debounced; history.replaceState), and a submit,
  * filter or sort change adds a history entry (pushState), so the URL is always
@@ -7,20 +7,17 @@
  * the URL supplies is rendered with textContent, never as HTML.
  */
 import { FACETS, KIND_LABELS, UNKNOWN_YEAR, type Facet } from './schema.ts';
-import {
-  SearchEngine,
-  exactCount,
-  highlightUrl,
-  type Filters,
-  type Hit,
-  type SearchResponse,
-  type SortMode,
-} from './engine.ts';
+import { SearchEngine, exactCount, highlightUrl, type Filters, type Hit, type SearchResponse } from './engine.ts';
 import { appendSegments } from './dom.ts';
+import { readState, stateUrl as urlOf, type State } from './searchState.ts';
+import { histogramBars, renderHistogram } from './histogram.ts';
+import { parseIsoDate } from './dateRange.ts';
 
 const PAGE = 10;
-/** The count line once every shard has been searched. */
+/** The count line once counted: exact when every shard that can match was searched, else labelled 约. */
 function foundText(response: SearchResponse): string {
+  const counts = response.counts;
+  if (counts?.estimated) return `找到约 ${counts.total} 篇文章（据索引估计）。`;
   const total = response.hits.length;
   const exact = exactCount(response);
   return exact === total ? `找到 ${total} 篇文章。` : `找到 ${total} 篇文章，其中约 ${exact} 篇包含完整检索词。`;
@@ -28,38 +25,12 @@ function foundText(response: SearchResponse): string {
 
 const DEBOUNCE_MS = 150;
 
-interface State {
-  q: string;
-  filters: Filters;
-  sort: SortMode;
-}
-
 interface RegionInfo {
   name: string;
   aliases: string[];
 }
 
-function readState(url: URL): State {
-  const filters: Filters = {};
-  for (const f of FACETS) {
-    const v = url.searchParams.get(f);
-    if (v) filters[f] = v;
-  }
-  return {
-    q: url.searchParams.get('q') ?? '',
-    filters,
-    sort: url.searchParams.get('sort') === 'date' ? 'date' : 'relevance',
-  };
-}
-
-function stateUrl(state: State): string {
-  const params = new URLSearchParams();
-  if (state.q) params.set('q', state.q);
-  for (const f of FACETS) if (state.filters[f]) params.set(f, state.filters[f]);
-  if (state.sort === 'date') params.set('sort', 'date');
-  const query = params.toString();
-  return `${location.pathname}${query ? `?${query}` : ''}`;
-}
+const stateUrl = (state: State) => urlOf(location.pathname, state);
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -92,6 +63,9 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
   const form = root.querySelector<HTMLFormElement>('[data-search-form]')!;
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+  const fromInput = form.querySelector<HTMLInputElement>('input[name="from"]')!;
+  const toInput = form.querySelector<HTMLInputElement>('input[name="to"]')!;
+  const histogram = root.querySelector<HTMLElement>('[data-search-histogram]')!;
   const facetSelects = Object.fromEntries(
     FACETS.map((f) => [f, form.querySelector<HTMLSelectElement>(`select[name="${f}"]`)!]),
   ) as Record<Facet, HTMLSelectElement>;
@@ -111,12 +85,21 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
   const formState = (): State => {
     const filters: Filters = {};
     for (const f of FACETS) if (facetSelects[f].value) filters[f] = facetSelects[f].value;
-    return { q: input.value.trim(), filters, sort: sortSelect.value === 'date' ? 'date' : 'relevance' };
+    const from = parseIsoDate(fromInput.value);
+    const to = parseIsoDate(toInput.value);
+    return {
+      q: input.value.trim(),
+      filters,
+      range: { ...(from ? { from } : {}), ...(to ? { to } : {}) },
+      sort: sortSelect.value === 'date' ? 'date' : 'relevance',
+    };
   };
 
   const fillForm = (state: State) => {
     input.value = state.q;
     sortSelect.value = state.sort;
+    fromInput.value = state.range.from ?? '';
+    toInput.value = state.range.to ?? '';
     for (const f of FACETS) {
       const select = facetSelects[f];
       const value = state.filters[f] ?? '';
@@ -129,13 +112,14 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
   const renderFacets = (response: SearchResponse | null, state: State) => {
     for (const f of FACETS) {
       const select = facetSelects[f];
-      // Counts arrive once every shard has been searched; until then only the current choice is listed.
+      // Counts arrive once the query is counted; until then only the current choice is listed.
       const counts = response?.facets?.[f] ?? {};
+      const about = response?.counts?.estimated ? '约 ' : '';
       const chosen = state.filters[f] ?? '';
       const values = facetOrder(f, [...new Set([...Object.keys(counts), ...(chosen ? [chosen] : [])])], regions);
       select.replaceChildren(new Option('全部', ''));
       for (const v of values) {
-        const option = new Option(`${facetLabel(f, v)}（${counts[v] ?? 0}）`, v);
+        const option = new Option(`${facetLabel(f, v)}（${about}${counts[v] ?? 0}）`, v);
         option.disabled = !counts[v] && v !== chosen;
         select.append(option);
       }
@@ -173,7 +157,9 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
       list.append(...hits.map((h) => renderHit(h, response)));
       current.shown += hits.length;
       // Below a page, the first page is still filling (or there is no more).
-      more.hidden = current.shown < PAGE || (response.complete && current.shown >= response.hits.length);
+      more.hidden =
+        (current.shown < PAGE && response.searched < response.budget) ||
+        (response.complete && current.shown >= response.hits.length);
     });
     return showing;
   };
@@ -188,7 +174,8 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
       .map((t) => regions.find((r) => r.name === t.raw || r.aliases.includes(t.raw)))
       .find((r) => r && counts[r.name]);
     if (!named) return;
-    const button = el('button', `只看${named.name}（${counts[named.name]}）`);
+    const about = response.counts?.estimated ? '约 ' : '';
+    const button = el('button', `只看${named.name}（${about}${counts[named.name]}）`);
     button.type = 'button';
     button.addEventListener('click', () => {
       facetSelects.region.value = named.name;
@@ -213,6 +200,7 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
       status.textContent = '';
       renderFacets(null, state);
       renderSuggestion(state, null);
+      renderHistogram(histogram, [], false, barLink);
       return;
     }
     status.textContent = '正在搜索…';
@@ -220,10 +208,11 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
     // searching → partial (first page shown, older shards still being searched) → done.
     root.dataset.searchState = 'searching';
     try {
-      const response = await engine.search(state.q, { filters: state.filters, sort: state.sort });
+      const response = await engine.search(state.q, { filters: state.filters, sort: state.sort, range: state.range });
       if (myGeneration !== generation) return;
       current = response ? { response, shown: 0 } : undefined;
       list.replaceChildren();
+      renderHistogram(histogram, [], false, barLink);
       renderFacets(response, state);
       renderSuggestion(state, response);
       if (!response || (response.complete && !response.hits.length)) {
@@ -249,10 +238,16 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
       if (myGeneration !== generation) return;
       renderFacets(response, state);
       renderSuggestion(state, response);
-      more.hidden = (current?.shown ?? 0) >= response.hits.length;
-      if (!response.hits.length) {
+      const counts = response.counts;
+      if (counts) renderHistogram(histogram, histogramBars(counts.months, state), counts.estimated, barLink);
+      more.hidden = response.complete && (current?.shown ?? 0) >= response.hits.length;
+      if (!response.hits.length && response.complete) {
         list.replaceChildren();
         status.textContent = `没有找到包含“${state.q}”的文章。`;
+      } else if (!response.hits.length) {
+        // Out of budget with nothing found yet: older shards may still hold it, a click reads them.
+        status.textContent = `较新的报道中没有找到“${state.q}”，可继续检索更早的报道（${foundText(response)}）`;
+        more.hidden = false;
       } else status.textContent = foundText(response);
     } catch (error) {
       if (myGeneration === generation) status.textContent = '搜索出错，请稍后再试。';
@@ -265,6 +260,17 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
     }
   };
 
+  // A histogram bar runs its search as a new history entry, as a filter change does.
+  function barLink(state: State) {
+    return {
+      href: stateUrl(state),
+      go: () => {
+        fillForm(state);
+        void run(state, 'push');
+      },
+    };
+  }
+
   input.addEventListener('focus', () => engine.warm(), { once: true });
   input.addEventListener('input', () => {
     clearTimeout(timer);
@@ -275,10 +281,14 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
     clearTimeout(timer);
     void run(formState(), 'push');
   });
-  for (const select of [sortSelect, ...Object.values(facetSelects)]) {
-    select.addEventListener('change', () => void run(formState(), 'push'));
+  for (const control of [sortSelect, fromInput, toInput, ...Object.values(facetSelects)]) {
+    control.addEventListener('change', () => void run(formState(), 'push'));
   }
-  more.addEventListener('click', () => void showMore(generation));
+  more.addEventListener('click', () => {
+    // A reader asking for more lets the query search further back than its first budget.
+    if (current) engine.moreShards(current.response);
+    void showMore(generation);
+  });
   window.addEventListener('popstate', () => {
     const state = readState(new URL(location.href));
     fillForm(state);

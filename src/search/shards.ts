@@ -4,10 +4,12 @@
  * only as needed (docs/search.md, "Shards"). `shards.json` lists them.
  */
 
+import type { DirectoryInfo } from './directory.ts';
+
 export const SHARD_MANIFEST = 'shards.json';
 
 export interface ShardInfo {
-  /** Directory of the shard's Pagefind files, relative to the manifest. */
+  /** Directory of the shard's Pagefind files, relative to the manifest; named by its content (`<n>-<hash>/`). */
   path: string;
   /** Its pf_meta file name without extension (spares a request for pagefind-entry.json). */
   meta: string;
@@ -21,6 +23,15 @@ export interface ShardManifest {
   version: 1;
   /** Newest first; the undated shard, if any, last. */
   shards: ShardInfo[];
+  /** The token directory (src/search/directory.ts); without it every shard is searched. */
+  directory?: DirectoryInfo;
+  /** File of each shard's ShardStats, in shard order (loaded only to estimate counts). */
+  stats?: string;
+}
+
+/** A shard's articles by month (`YYYY-MM`, '' when undated). */
+export interface ShardStats {
+  months: Record<string, number>;
 }
 
 export interface Datable {

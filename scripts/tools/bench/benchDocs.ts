@@ -5,6 +5,7 @@
  */
 import { formatBytes, formatMs, type BenchResult, type StageName } from './benchHarness.ts';
 import { lineChart, type Series } from './svgChart.ts';
+import { costChecks, searchCostSection } from './costDocs.ts';
 
 export const TARGETS = {
   at10k: { articles: 10_000, endToEndMs: 60_000, peakRssBytes: 3e9 },
@@ -255,6 +256,7 @@ export function benchmarksMarkdown(results: readonly BenchResult[]): string {
       '',
     );
   }
+  lines.push(...searchCostSection(sorted));
   lines.push(
     '## Reproduce',
     '',
@@ -276,6 +278,7 @@ export function benchmarksMarkdown(results: readonly BenchResult[]): string {
     '| target | measured | verdict |',
     '| --- | --- | --- |',
     ...targetChecks(sorted).map((t) => `| ${t.target} | ${t.measured} | ${t.verdict} |`),
+    ...costChecks(sorted).map((t) => `| ${t.target} | ${t.measured} | ${t.met ? 'met' : 'missed'} |`),
     '',
     '![Build time against article count](benchmarks.svg)',
     '',

@@ -2,6 +2,7 @@
  * The benchmark's vocabulary: stage commands, result records and the printed
  * table. Pure; scripts/tools/bench/bench.ts does the running.
  */
+import type { HostCost } from './searchCost.ts';
 
 export type StageName = 'ingest' | 'astro' | 'index';
 export const STAGES: readonly StageName[] = ['ingest', 'astro', 'index'];
@@ -147,6 +148,8 @@ export interface BenchResult {
   pageWeight?: PageWeightSummary;
   search?: SearchSummary;
   incremental?: IncrementalSummary;
+  /** Bytes and time per query through nginx, with and without byte ranges (scripts/tools/bench/searchCost.ts). */
+  searchCost?: HostCost[];
   notes: string[];
 }
 

@@ -26,6 +26,7 @@ import { startStaticServer } from '../server/staticServer.ts';
 import { dirStats, listFiles, median, pageWeight, percentile, spreadSample } from './dirStats.ts';
 import { searchPageRunner, searchPageSettled } from './searchPageQuery.ts';
 import { runMeasured } from './procTree.ts';
+import { measureSearchCost, type HostCost } from './searchCost.ts';
 import {
   addDays,
   buildCorpus,
@@ -61,7 +62,7 @@ export interface BenchOptions {
   /** Write Markdown straight from the generator instead of running the ingest (stage labelled stub). */
   direct: boolean;
   commands: Partial<Record<StageName, string>>;
-  skip: Set<'ingest' | 'astro' | 'index' | 'search' | 'weight' | 'incremental'>;
+  skip: Set<'ingest' | 'astro' | 'index' | 'search' | 'cost' | 'weight' | 'incremental'>;
   /** Regex over dist-relative paths of the pages to weigh. */
   articlePattern?: string;
   queries: number;
@@ -322,6 +323,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     }
   }
 
+  let searchCost: HostCost[] | undefined;
+  if (!options.skip.has('cost') && ok('index') && existsSync(bundleFile) && existsSync(CHROMIUM_PATH)) {
+    log('search cost through nginx (deploy/nginx-site.conf), with and without byte ranges:');
+    const queries = sampleQueries(written.pages, options.queries, options.seed);
+    searchCost = await measureSearchCost(dist, join(out, 'cost'), queries, log);
+  }
+
   let incremental: IncrementalSummary | undefined;
   const ingest = stages.find((s) => s.name === 'ingest');
   if (!options.skip.has('incremental') && ingest && ingest.exitCode === 0) {
@@ -387,6 +395,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   if (pageWeightSummary) result.pageWeight = pageWeightSummary;
   if (search) result.search = search;
   if (incremental) result.incremental = incremental;
+  if (searchCost) result.searchCost = searchCost;
   for (const name of STAGES) if (!stages.some((s) => s.name === name)) notes.push(`${name} stage not run`);
   return result;
 }
