@@ -8,7 +8,7 @@ import { REVIEW_REASONS } from './schemas/pageRecord.ts';
 const contentDir = process.env.ARCHIVE_CONTENT_DIR ?? './src/content/articles';
 
 const articles = defineCollection({
-  // Pages read the rendered body (src/utils/htmlText.ts gives its text); the Markdown as well would make
+  // Pages read the rendered body (src/utils/text/htmlText.ts gives its text); the Markdown as well would make
   // the data store, which every build part loads whole, half as large again.
   loader: glob({ pattern: '**/*.md', base: contentDir, retainBody: false }),
   schema: z.strictObject({

@@ -1,6 +1,6 @@
 /**
  * Packs a written shard's index chunks and fragments into one file with an
- * index of their lengths (src/search/shardPack.ts), so the browser can
+ * index of their lengths (src/search/fetch/shardPack.ts), so the browser can
  * fetch a query's chunks, or a page of results, in one multi-range request.
  */
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { decodeCbor, encodeCbor } from '../../src/search/pagefind/cbor.ts';
-import { encodePackIndex, PACK_FILE, PACK_INDEX, PACK_META } from '../../src/search/shardPack.ts';
+import { encodePackIndex, PACK_FILE, PACK_INDEX, PACK_META } from '../../src/search/fetch/shardPack.ts';
 import { DECODED_MARK, parseMeta, payload } from '../../src/search/pagefind/format.ts';
 
 /**

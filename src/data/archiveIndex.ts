@@ -1,7 +1,7 @@
 import type { ArticleFrontMatter } from '../schemas/articleContract.ts';
 import { groupByDate, type YearCoverage } from '../utils/calendarDates.ts';
 import { buildRelatedIndex, relatedArticles, type RelatedOptions } from './related.ts';
-import { keywordParam, sourcePageSlug } from '../utils/urlSlugs.ts';
+import { keywordParam, sourcePageSlug } from '../utils/text/urlSlugs.ts';
 import type { PageCredit, PageRecord } from '../schemas/pageRecord.ts';
 
 /** What the site reads of a page record: what the page printed about itself. */

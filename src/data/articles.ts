@@ -7,10 +7,10 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchiveIndex, type ArchiveIndex, type KeywordEntry, type SourcePage } from './archiveIndex.ts';
 import type { YearCoverage } from '../utils/calendarDates.ts';
 import { memoisePerObject } from '../utils/memo.ts';
-import { htmlToPlainText } from '../utils/htmlText.ts';
-import { excerpt } from '../utils/plainText.ts';
+import { htmlToPlainText } from '../utils/text/htmlText.ts';
+import { excerpt } from '../utils/text/plainText.ts';
 import { articlePath, regionPath, sourcePagePath } from '../utils/paths.ts';
-import { keywordParam } from '../utils/urlSlugs.ts';
+import { keywordParam } from '../utils/text/urlSlugs.ts';
 import { allRegions, regionNamed, type Region } from './regions.ts';
 
 export interface Article {

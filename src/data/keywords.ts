@@ -1,7 +1,7 @@
 /** Keywords with pages and where every keyword links to (the rule is in src/utils/keywordPages.ts). */
 import { keywordHasPage } from '../utils/keywordPages.ts';
 import { keywordPath, searchPath } from '../utils/paths.ts';
-import { keywordParam } from '../utils/urlSlugs.ts';
+import { keywordParam } from '../utils/text/urlSlugs.ts';
 import { allKeywords, type Article, type KeywordEntry } from './articles.ts';
 
 let withPages: Promise<KeywordEntry<Article>[]> | undefined;

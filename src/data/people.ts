@@ -2,7 +2,7 @@
 import { allArticles, type Article } from './articles.ts';
 import { buildPeopleIndex, type PeopleIndex, type Person } from './peopleIndex.ts';
 import { personPath } from '../utils/paths.ts';
-import { personName } from '../utils/urlSlugs.ts';
+import { personName } from '../utils/text/urlSlugs.ts';
 
 export type { Person };
 

@@ -4,7 +4,7 @@
  * they were credited under.
  */
 import type { AuthorRole } from '../schemas/articleContract.ts';
-import { personName, personSlug } from '../utils/urlSlugs.ts';
+import { personName, personSlug } from '../utils/text/urlSlugs.ts';
 import type { IndexableArticle } from './archiveIndex.ts';
 
 export interface Person<T> {

@@ -1,5 +1,5 @@
-/** What an article's citation, meta tags and RIS/BibTeX downloads are made from (src/utils/citationFormats.ts). */
-import type { ReferenceInput } from '../utils/citationFormats.ts';
+/** What an article's citation, meta tags and RIS/BibTeX downloads are made from (src/utils/cite/citationFormats.ts). */
+import type { ReferenceInput } from '../utils/cite/citationFormats.ts';
 import { absoluteUrl, articlePath } from '../utils/paths.ts';
 import { pathsInBuildPart } from '../utils/buildPart.ts';
 import { allArticles, type Article } from './articles.ts';

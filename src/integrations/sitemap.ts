@@ -1,4 +1,4 @@
-import { escapeXml } from '../utils/xml.ts';
+import { escapeXml } from '../utils/text/xml.ts';
 
 /**
  * The sitemap, as @astrojs/sitemap wrote it (same files, URLs and order), but

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { absoluteUrl, searchPath } from '../utils/paths.ts';
 import { PAPER_NAME, SITE_DESCRIPTION, SITE_NAME } from '../utils/site.ts';
-import { escapeXml } from '../utils/xml.ts';
+import { escapeXml } from '../utils/text/xml.ts';
 
 /**
  * The OpenSearch description every page links to (<link rel="search">, BaseLayout): browsers offer the

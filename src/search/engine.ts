@@ -13,16 +13,16 @@ import { shardHoldsYear } from './shards.ts';
 import { compareHits } from './rank.ts';
 import { inflate } from './pagefind/inflate.ts';
 import type { Loader, RangeLoader } from './shard.ts';
-import { IndexFiles } from './indexFiles.ts';
+import { IndexFiles } from './fetch/indexFiles.ts';
 import { countResults, type CountInput } from './countResults.ts';
 import { overlapsRange } from './dateRange.ts';
 import { allowedPages, syntaxPages } from './hitFilters.ts';
 import { prefetchFragments, verifyHit } from './hitDetail.ts';
-import type { Filters, Hit, SearchOptions, SearchResponse } from './response.ts';
+import type { Filters, Hit, SearchOptions, SearchResponse } from './fetch/response.ts';
 
-export { fetchRanges } from './rangeFetch.ts';
-export { exactCount, highlightUrl } from './response.ts';
-export type { Detail, Filters, Hit, SearchOptions, SearchResponse, SortMode } from './response.ts';
+export { fetchRanges } from './fetch/rangeFetch.ts';
+export { exactCount, highlightUrl } from './fetch/response.ts';
+export type { Detail, Filters, Hit, SearchOptions, SearchResponse, SortMode } from './fetch/response.ts';
 
 /**
  * Shards a query reads before it shows what it has and estimates the rest of its

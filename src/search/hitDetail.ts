@@ -7,7 +7,7 @@ import { matchText, type Range } from './text/match.ts';
 import { excerpt, segments } from './text/excerpt.ts';
 import { decodeSections } from './text/tokens.ts';
 import type { ShardReader } from './shard.ts';
-import type { Hit, SearchResponse } from './response.ts';
+import type { Hit, SearchResponse } from './fetch/response.ts';
 
 /**
  * Checks a hit on its article's text and fills in what the page shows: how many

@@ -7,7 +7,7 @@ import { FACETS, type Facet } from './schema.ts';
 import { dateRangeHolds, type DateRange } from './dateRange.ts';
 import type { QueryTerm } from './text/query.ts';
 import type { ShardReader } from './shard.ts';
-import type { Filters, SearchResponse } from './response.ts';
+import type { Filters, SearchResponse } from './fetch/response.ts';
 
 /** Pages passing the filters other than `except`, and the date range; undefined when nothing filters. */
 export async function allowedPages(

@@ -2,7 +2,7 @@
  * One shard of the search index: a Pagefind index read directly (meta, word
  * chunks, filters, fragments), each file fetched once and kept. A query's chunks,
  * and a page of results' fragments, come from the shard's pack in one request
- * each where the host serves several byte ranges at once (src/search/shardPack.ts).
+ * each where the host serves several byte ranges at once (src/search/fetch/shardPack.ts).
  */
 import {
   chunksFor,
@@ -16,8 +16,15 @@ import {
 } from './pagefind/format.ts';
 import { alignedTerms, bm25, intersectPages, unionPostings, type TokenOnPage } from './pagefind/postings.ts';
 import type { QueryTerm } from './text/query.ts';
-import { sliceParts, type ByteRange, type RangePart } from './byteRanges.ts';
-import { PACK_FILE, PACK_INDEX, PACK_META, PACK_INDEX_PROBE, packIndexFromProbe, type PackIndex } from './shardPack.ts';
+import { sliceParts, type ByteRange, type RangePart } from './fetch/byteRanges.ts';
+import {
+  PACK_FILE,
+  PACK_INDEX,
+  PACK_META,
+  PACK_INDEX_PROBE,
+  packIndexFromProbe,
+  type PackIndex,
+} from './fetch/shardPack.ts';
 import { inflate } from './pagefind/inflate.ts';
 import type { ShardInfo } from './shards.ts';
 

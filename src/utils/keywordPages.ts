@@ -7,7 +7,7 @@
 import stopWordsText from '../../data/stopwords.txt?raw';
 import { parseWordList } from '../schemas/wordList.ts';
 import { KEYWORD_PAGE_MIN_ARTICLES } from './site.ts';
-import { keywordParam } from './urlSlugs.ts';
+import { keywordParam } from './text/urlSlugs.ts';
 
 const stopWords = new Set(parseWordList(stopWordsText).map((w) => keywordParam(w)));
 

@@ -42,7 +42,7 @@ before(async () => {
   // The article pages here are not Astro's, so give them the highlighter by hand.
   await build({
     stdin: {
-      contents: "import { highlightArticle } from './src/search/highlight.ts'; void highlightArticle();",
+      contents: "import { highlightArticle } from './src/search/ui/highlight.ts'; void highlightArticle();",
       resolveDir: ROOT,
       loader: 'ts',
     },

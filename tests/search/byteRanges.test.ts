@@ -6,7 +6,7 @@ import {
   rangeHeader,
   sliceParts,
   type ByteRange,
-} from '../../src/search/byteRanges.ts';
+} from '../../src/search/fetch/byteRanges.ts';
 import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileSlices, parseRangeHeader, rangeResponse } from '../../scripts/tools/server/rangeRequests.ts';

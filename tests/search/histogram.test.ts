@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { histogramBars } from '../../src/search/histogram.ts';
-import { readState, stateUrl, type State } from '../../src/search/searchState.ts';
+import { histogramBars } from '../../src/search/ui/histogram.ts';
+import { readState, stateUrl, type State } from '../../src/search/ui/searchState.ts';
 
 const base: State = { q: '衡阳', filters: {}, range: {}, sort: 'relevance' };
 const months = { '2023-11': 3, '2024-01': 5, '2024-03': 2, 不详: 4 };

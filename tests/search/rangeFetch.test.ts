@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchRanges, openRangeCache, RANGE_CACHE_PREFIX } from '../../src/search/rangeFetch.ts';
+import { fetchRanges, openRangeCache, RANGE_CACHE_PREFIX } from '../../src/search/fetch/rangeFetch.ts';
 import { rangeResponse } from '../../scripts/tools/server/rangeRequests.ts';
 
 /** A Cache Storage stand-in: a map of keys to responses, refusing a 206 as browsers do. */

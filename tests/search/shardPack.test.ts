@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseByteRanges, multipartBoundary, rangeHeader } from '../../src/search/byteRanges.ts';
-import { decodePackIndex, encodePackIndex, PACK_INDEX_PROBE, packIndexFromProbe } from '../../src/search/shardPack.ts';
+import { parseByteRanges, multipartBoundary, rangeHeader } from '../../src/search/fetch/byteRanges.ts';
+import {
+  decodePackIndex,
+  encodePackIndex,
+  PACK_INDEX_PROBE,
+  packIndexFromProbe,
+} from '../../src/search/fetch/shardPack.ts';
 import { rangeResponse } from '../../scripts/tools/server/rangeRequests.ts';
 import { withoutFileNames } from '../../scripts/indexer/searchPack.ts';
 import { decodeCbor, encodeCbor } from '../../src/search/pagefind/cbor.ts';

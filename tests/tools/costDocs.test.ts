@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COST_TARGETS, costChecks, searchCostSection, summarize } from '../../scripts/tools/bench/costDocs.ts';
-import { NO_RESULT_QUERY, type HostCost, type QueryCost } from '../../scripts/tools/bench/searchCost.ts';
+import { COST_TARGETS, costChecks, searchCostSection, summarize } from '../../scripts/tools/bench/search/costDocs.ts';
+import { NO_RESULT_QUERY, type HostCost, type QueryCost } from '../../scripts/tools/bench/search/searchCost.ts';
 import type { BenchResult } from '../../scripts/tools/bench/benchHarness.ts';
 
 const q = (query: string, firstBytes: number, idleBytes: number, firstMs = 100, repeatBytes = 300): QueryCost => ({

@@ -5,7 +5,7 @@
  */
 import { formatBytes, formatMs, type BenchResult, type StageName } from './benchHarness.ts';
 import { lineChart, type Series } from './svgChart.ts';
-import { costChecks, searchCostSection } from './costDocs.ts';
+import { costChecks, searchCostSection } from './search/costDocs.ts';
 
 export const TARGETS = {
   at10k: { articles: 10_000, endToEndMs: 60_000, peakRssBytes: 3e9 },

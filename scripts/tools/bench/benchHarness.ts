@@ -2,7 +2,7 @@
  * The benchmark's vocabulary: stage commands, result records and the printed
  * table. Pure; scripts/tools/bench/bench.ts does the running.
  */
-import type { HostCost } from './searchCost.ts';
+import type { HostCost } from './search/searchCost.ts';
 
 export type StageName = 'ingest' | 'astro' | 'index';
 export const STAGES: readonly StageName[] = ['ingest', 'astro', 'index'];
@@ -148,7 +148,7 @@ export interface BenchResult {
   pageWeight?: PageWeightSummary;
   search?: SearchSummary;
   incremental?: IncrementalSummary;
-  /** Bytes and time per query through nginx, with and without byte ranges (scripts/tools/bench/searchCost.ts). */
+  /** Bytes and time per query through nginx, with and without byte ranges (scripts/tools/bench/search/searchCost.ts). */
   searchCost?: HostCost[];
   notes: string[];
 }

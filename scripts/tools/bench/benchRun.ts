@@ -24,9 +24,9 @@ import { measureQueries } from '../browser/browserMeasure.ts';
 import { CHROMIUM_PATH } from '../browser/chromium.ts';
 import { startStaticServer } from '../server/staticServer.ts';
 import { dirStats, listFiles, median, pageWeight, percentile, spreadSample } from './dirStats.ts';
-import { searchPageRunner, searchPageSettled } from './searchPageQuery.ts';
+import { searchPageRunner, searchPageSettled } from './search/searchPageQuery.ts';
 import { runMeasured } from './procTree.ts';
-import { measureSearchCost, type HostCost } from './searchCost.ts';
+import { measureSearchCost, type HostCost } from './search/searchCost.ts';
 import {
   addDays,
   buildCorpus,

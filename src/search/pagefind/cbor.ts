@@ -10,7 +10,7 @@
  * cost more bytes than they save time. Measured with esbuild 0.28 (bundle, minify,
  * ESM, gzip -9) on 2026-12-07: this decoder 938 B; cborg 6.1.5 `decode` 7,321 B;
  * cbor-x 1.6.9 `decode` 5,789 B; the search page's whole script
- * (src/search/searchPage.ts, bundled the same way) is 27.6 kB, so either would
+ * (src/search/ui/searchPage.ts, bundled the same way) is 27.6 kB, so either would
  * add 18–23% to it. On real index chunks (1,000 synthetic articles, Node 24)
  * reading one word took 100–156 µs here, a whole decode 188–983 µs with cborg
  * and 68–107 µs with cbor-x: cbor-x would save at most ~50 µs a chunk, less

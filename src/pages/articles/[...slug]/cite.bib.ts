@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { articleReference, referenceFilePaths } from '../../../data/references.ts';
-import { formatBibtex } from '../../../utils/citationFormats.ts';
+import { formatBibtex } from '../../../utils/cite/citationFormats.ts';
 
 /** /articles/<slug>/cite.bib: the article's reference as a BibTeX entry. */
 export const getStaticPaths = (() => referenceFilePaths()) satisfies GetStaticPaths;

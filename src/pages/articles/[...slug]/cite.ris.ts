@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { articleReference, referenceFilePaths } from '../../../data/references.ts';
-import { formatRis } from '../../../utils/citationFormats.ts';
+import { formatRis } from '../../../utils/cite/citationFormats.ts';
 
 /** /articles/<slug>/cite.ris: the article's reference for reference managers (EndNote, Zotero…). */
 export const getStaticPaths = (() => referenceFilePaths()) satisfies GetStaticPaths;
