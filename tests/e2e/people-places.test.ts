@@ -93,6 +93,25 @@ describe('the map', () => {
     }, false);
   });
 
+  test('shades the divisions by article count under the Content-Security-Policy (no style attributes)', async () => {
+    await withPage(async (page) => {
+      await page.goto(site.server.url('/regions/'));
+      const map = page.locator('[data-region-map]');
+      assert.equal(await map.locator('[style]').count(), 0, 'a style attribute would be refused by the CSP');
+      const fills = await map.locator('a path').evaluateAll((paths) => paths.map((p) => getComputedStyle(p).fill));
+      assert.equal(fills.length, 12);
+      assert.ok(!fills.includes('rgb(0, 0, 0)'), `unshaded (black) divisions: ${fills.join(' ')}`);
+      assert.ok(new Set(fills).size >= 2, 'divisions with different counts share one shade');
+      const swatches = await map
+        .locator('.swatch')
+        .evaluateAll((spans) => spans.map((s) => getComputedStyle(s).backgroundColor));
+      assert.ok(
+        swatches.every((c) => c !== 'rgba(0, 0, 0, 0)'),
+        `legend swatches without colour: ${swatches.join(' ')}`,
+      );
+    });
+  });
+
   test('a division is reached with Tab, shows its focus, and Enter opens its page, which outlines it', async () => {
     await withPage(async (page) => {
       await page.goto(site.server.url('/regions/'));
