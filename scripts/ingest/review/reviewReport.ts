@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { PageRecord, ReviewNote } from '../../../src/schemas/pageRecord.ts';
+import { escapeXml } from '../../../src/utils/text/xml.ts';
 import { pageRecordName } from '../pageRecordName.ts';
 
 export interface ReviewedPage {
@@ -61,15 +62,15 @@ ${body}
 function pageSection(page: ReviewedPage): string {
   if (page.notes.length === 0) return '';
   const notes = page.notes.map((note) => noteHtml(page.file, note)).join('\n');
-  return `<h2 id="${escapeHtml(page.file)}">${escapeHtml(page.file)} <small>${escapeHtml(page.date ?? '无日期')}</small></h2>\n${notes}`;
+  return `<h2 id="${escapeXml(page.file)}">${escapeXml(page.file)} <small>${escapeXml(page.date ?? '无日期')}</small></h2>\n${notes}`;
 }
 
 function noteHtml(file: string, note: ReviewNote): string {
   const item = note.item === undefined ? '整版' : `第 ${note.item + 1} 篇《${note.title ?? ''}》`;
-  const lines = note.lines.map((l) => `<tr><td class="no">${l.line}</td><td>${escapeHtml(l.text)}</td></tr>`).join('');
+  const lines = note.lines.map((l) => `<tr><td class="no">${l.line}</td><td>${escapeXml(l.text)}</td></tr>`).join('');
   const first = note.reason === 'furniture' ? undefined : note.lines[0];
-  const fix = first ? `<pre>${escapeHtml(correctionHint(file, note, first))}</pre>` : '';
-  return `<section><p><span class="why">${escapeHtml(REASON_LABELS[note.reason])}</span> · ${escapeHtml(item)} · ${escapeHtml(note.detail)}</p>
+  const fix = first ? `<pre>${escapeXml(correctionHint(file, note, first))}</pre>` : '';
+  return `<section><p><span class="why">${escapeXml(REASON_LABELS[note.reason])}</span> · ${escapeXml(item)} · ${escapeXml(note.detail)}</p>
 ${lines ? `<table>${lines}</table>` : ''}${fix}</section>`;
 }
 
@@ -83,10 +84,6 @@ function correctionHint(file: string, note: ReviewNote, first: { line: number; t
         ? 'set: { regions: [] }'
         : 'split: true';
   return `${file}:\n  - { ${at}, ${action} }`;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Writes the report (and its data, for the next run) and returns how many notes it holds. */
