@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ARTICLE_KINDS } from '../../../src/schemas/articleContract.ts';
 import { countyLevelRegions } from '../../../src/schemas/gazetteer.ts';
+import { escapeXml } from '../../../src/utils/text/xml.ts';
 
 export interface FixtureArticle {
   slug: string;
@@ -22,10 +23,6 @@ export interface FixtureArticle {
 }
 
 const ROOT = new URL('../../../', import.meta.url);
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** One page in the shape scripts/indexer/searchPages.ts reads (and the site engineer builds). */
 export function articleHtml(a: FixtureArticle): string {
@@ -41,12 +38,12 @@ export function articleHtml(a: FixtureArticle): string {
     identifier: a.slug,
   }).replace(/</gu, '\\u003c');
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(a.title)}</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeXml(a.title)}</title>
 <script type="application/ld+json">${jsonLd}</script></head>
 <body><main>
-<article data-article data-slug="${a.slug}" data-kind="${a.kind}" data-year="${a.date.slice(0, 4)}" data-date="${a.date}" data-regions="${escapeHtml(a.regions.join(','))}">
-<h1 data-article-title>${escapeHtml(a.title)}</h1>
-<div data-article-body>${a.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}</div>
+<article data-article data-slug="${a.slug}" data-kind="${a.kind}" data-year="${a.date.slice(0, 4)}" data-date="${a.date}" data-regions="${escapeXml(a.regions.join(','))}">
+<h1 data-article-title>${escapeXml(a.title)}</h1>
+<div data-article-body>${a.paragraphs.map((p) => `<p>${escapeXml(p)}</p>`).join('\n')}</div>
 </article>
 <div data-search-highlight></div>
 </main></body></html>
