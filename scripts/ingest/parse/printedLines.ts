@@ -2,13 +2,14 @@
  * A page's printed lines, grouped into blocks (lines printed with no blank line between them), with the wraps
  * inside a block joined back. Narrow columns are OCR'd in two ways: every printed line between blank lines (the
  * reflow's narrow pass rejoins those), or the lines of a paragraph run together and blank lines part paragraphs.
- * Here a block's line runs on into the next when it fills the block's width and does not close a sentence, unless
- * the next line opens something of its own: an indent, a clause, a contact line, a ▲ item, a dateline.
+ * Lines are read with their printed forms (lineForms.ts), interleaved columns sorted (interleave.ts), and the wraps
+ * inside each block joined (blockWraps.ts).
  */
-import { LEAD, isBylineLine, isStructural } from './classify.ts';
+import { joinWraps } from './blockWraps.ts';
+import { isBylineLine } from './classify.ts';
 import { findInterleave, MIN_CONFIDENCE, type CutWords, type WordSpans } from './interleave.ts';
-import { STANDING_FORMS, isStanza, lineForm, tableRows, type LineForm } from './labels/lineForms.ts';
-import { displayWidth, endsClosed, endsSentence, joinWrapped } from './text.ts';
+import { isStanza, lineForm, tableRows, type LineForm } from './labels/lineForms.ts';
+import { displayWidth } from './text.ts';
 
 export interface PrintedLine {
   /** 1-based numbers of the source lines, more than one when wraps were joined. */
@@ -28,16 +29,6 @@ export interface PrintedLine {
 
 /** Blank lines that part layout regions (a photo, a new region): text is never joined across them. */
 export const LAYOUT_BREAK = 3;
-/** A line joined short of the block's width by more than this share is a paragraph's last line, a label, a head. */
-const FULL_SHARE = 0.8;
-/** Role words that end a wrapped byline before the names: the names follow after a space. */
-const PROSE_MARKS = /[，。、；：！？,;]/u;
-const ENDS_WITH_JUMP = /[（(](?:下转|转下|转第)[^（）()]{0,14}[）)]$/u;
-const OPEN_BRACKET = /[（(][^）)]*$/u;
-const ROLE_START = /^(?:全媒体记者|见习记者|特约记者|记者|通讯员|实习生|摄影)/u;
-const ROLE_END = /(?:记者|通讯员|实习生|摄影|作者)$/u;
-
-/** Reads the lines of `text`, leaving out `skip` (furniture, noise) as if they were not printed at all. */
 export interface ReadOptions {
   /** Lines that are not the stories' text (furniture, noise): read as if they were not printed. */
   skip?: ReadonlySet<number>;
@@ -49,6 +40,7 @@ export interface ReadOptions {
   onInterleave?: (lines: number[], sorted: boolean, confidence: number) => void;
 }
 
+/** Reads the lines of `text` into blocks, sorts interleaved columns and joins the wraps inside each block. */
 export function readPrintedLines(text: string, options: ReadOptions = {}): PrintedLine[] {
   const { skip = new Set<number>(), breaks = new Set<number>() } = options;
   const raw = text.split('\n');
@@ -159,73 +151,6 @@ function markBlockForms(blocks: PrintedLine[][], raw: string[]): void {
     const underByline = blocks[i - 1]?.length === 1 && isBylineLine(blocks[i - 1][0].text);
     if (amongStanzas || underByline) for (const line of block) line.form = 'verse';
   });
-}
-
-function joinWraps(block: PrintedLine[]): PrintedLine[] {
-  if (block.length < 2) return block;
-  // The column's width comes from its running text: a long contact line or a table row would inflate it.
-  const running = block.filter((l) => !STANDING_FORMS.includes(l.form));
-  const width = Math.max(...(running.length > 0 ? running : block).map(printedWidth));
-  const indents = block.some((l) => l.form === 'indented' || l.form === 'clause');
-  const bare = block.every((l) => !PROSE_MARKS.test(l.text));
-  const out: PrintedLine[] = [];
-  let open: PrintedLine | undefined;
-  let openWidth = 0;
-  for (const line of block) {
-    if (open && runsOn(open, openWidth, line, { width, indents, bare })) {
-      // Names part at a space: before the names of a role that ends the line, or before a role that opens the next.
-      const spaced = OPEN_BRACKET.test(open.text) && (ROLE_END.test(open.text) || ROLE_START.test(line.text));
-      open.text = spaced ? `${open.text} ${line.text}` : joinWrapped(open.text, line.text);
-      open.nos.push(...line.nos);
-      open.gapAfter = line.gapAfter;
-      open.spacedEdge.end = line.spacedEdge.end;
-      open.joined = true;
-    } else {
-      open = { ...line, nos: [...line.nos], spacedEdge: { ...line.spacedEdge } };
-      out.push(open);
-    }
-    openWidth = printedWidth(line);
-  }
-  return out;
-}
-
-function printedWidth(line: PrintedLine): number {
-  return displayWidth(line.text) + (line.form === 'signature' ? 0 : line.indent);
-}
-
-interface BlockShape {
-  /** The width of the block's running text. */
-  width: number;
-  /** Paragraphs in the block are marked by an indent. */
-  indents: boolean;
-  /** No line of the block has punctuation: a headline block or a slogan. */
-  bare: boolean;
-}
-
-function runsOn(
-  open: PrintedLine,
-  lastWidth: number,
-  next: PrintedLine,
-  { width, indents, bare }: BlockShape,
-): boolean {
-  if (STANDING_FORMS.includes(open.form) || STANDING_FORMS.includes(next.form)) return false;
-  // Inside an open bracket (a byline wrapped among its names) the line runs on to the bracket's close.
-  if (OPEN_BRACKET.test(open.text) && /^[^（(]*[）)]/u.test(next.text)) return true;
-  if (next.form === 'clause' || next.form === 'indented' || isStructural(next.text)) return false;
-  // A story that goes on elsewhere (`…（下转第2版）`) ends here: what follows is the next story.
-  if (ENDS_WITH_JUMP.test(open.text)) return false;
-  // A line wholly in brackets is a note of its own: `（资料图片）`, `（通讯员 X）`.
-  if (/^[（(][^（）()]*[）)]$/u.test(next.text)) return false;
-  if (OPEN_BRACKET.test(open.text)) return true;
-  if (lastWidth < width * FULL_SHARE) return false;
-  // Two stacked lines without punctuation (a slogan, a two-line head) wrap only if the first is the wider.
-  if (bare && displayWidth(next.text) > lastWidth) return false;
-  // In a headline block a closing quote ends a phrase, not a sentence.
-  if (!endsClosed(open.text) || (bare && !endsSentence(open.text))) return true;
-  // A dateline alone (`衡阳日报讯（全媒体记者 X）`) opens the paragraph that follows it.
-  if (LEAD.exec(open.text)?.[0].length === open.text.length) return true;
-  // A full line that closes a sentence ends its paragraph, unless paragraphs here are marked by an indent.
-  return indents;
 }
 
 function setBlockSizes(lines: PrintedLine[]): PrintedLine[] {
