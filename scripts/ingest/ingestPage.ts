@@ -62,9 +62,11 @@ export function ingestPage(text: string, file: string, context: PageContext): Pa
   const splits = linesOf('split');
   const breaks = new Set([...splits, ...furniture.dividers]);
   const interleaved: { lines: number[]; detail: string }[] = [];
+  const labels = new Map(fixes.valid.flatMap((f) => ('label' in f ? [[f.line, f.label] as const] : [])));
   const page = reflow(text, {
     skip: setApart,
     breaks,
+    labels,
     words: { spans: wordSpansOf(context.keywords.cut), cut: context.keywords.cut },
     onInterleave: (lines, sorted, confidence) =>
       interleaved.push({ lines, detail: interleaveDetail(sorted, confidence) }),

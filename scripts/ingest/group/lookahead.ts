@@ -31,6 +31,8 @@ export const FORM_BLOCKS: Partial<Record<LineForm, BlockType>> = {
   contact: 'paragraph',
   clause: 'paragraph',
   salutation: 'paragraph',
+  body: 'paragraph',
+  caption: 'caption',
 };
 
 export type Next = 'byline' | 'lead' | 'credit' | 'brief' | 'caption' | 'prose' | 'end';

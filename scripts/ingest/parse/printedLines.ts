@@ -36,6 +36,8 @@ export interface ReadOptions {
   breaks?: ReadonlySet<number>;
   /** The dictionary, to sort two columns OCR'd line by line alternately (interleave.ts). */
   words?: { spans: WordSpans; cut: CutWords };
+  /** What an editor says lines are (seeds/corrections.yaml), over what their form says. */
+  labels?: ReadonlyMap<number, LineForm>;
   /** Told of each interleaved stretch: the line numbers, and whether they were sorted or only flagged. */
   onInterleave?: (lines: number[], sorted: boolean, confidence: number) => void;
 }
@@ -80,7 +82,7 @@ export function readPrintedLines(text: string, options: ReadOptions = {}): Print
       blockSize: 1,
       joined: false,
       indent: displayWidth(/^[\s\u3000]*/u.exec(value)?.[0] ?? ''),
-      ...formOf(value),
+      ...formOf(value, options.labels?.get(index + 1)),
     });
     blanks = 0;
     skipped = false;
@@ -94,8 +96,8 @@ export function readPrintedLines(text: string, options: ReadOptions = {}): Print
   return setBlockSizes(sorted.flatMap(joinWraps));
 }
 
-function formOf(raw: string): { form?: LineForm } {
-  const form = lineForm(raw);
+function formOf(raw: string, label: LineForm | undefined): { form?: LineForm } {
+  const form = label ?? lineForm(raw);
   return form ? { form } : {};
 }
 

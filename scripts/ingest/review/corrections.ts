@@ -7,6 +7,7 @@
  *     - { line: 29, text: 湖南雁能建设集团, split: true }          # a new item starts at this line
  *     - { line: 24, text: 衡阳市住房, merge: next }                 # the item holding this line takes in the next one
  *     - { line: 67, text: 分类广告, furniture: true }               # this line is page furniture
+ *     - { line: 12, text: 春风十里, label: body }                   # this line is body text, never a head (or caption)
  *     - { line: 57, text: 遗失声明, set: { kind: notice, title: 遗失声明 } }   # fields of the item holding the line
  *
  * `set` takes title, kicker, subtitle, date (YYYY-MM-DD), regions (a list) and kind (article, brief, photo, notice).
@@ -22,7 +23,16 @@ export interface FieldOverrides {
   kind?: ArticleKind;
 }
 
-export type CorrectionAction = { split: true } | { merge: 'next' } | { furniture: true } | { set: FieldOverrides };
+/** What an editor may say a line is, overriding what the ingest read it as. */
+export const LINE_LABELS = ['body', 'caption'] as const;
+export type LineLabel = (typeof LINE_LABELS)[number];
+
+export type CorrectionAction =
+  | { split: true }
+  | { merge: 'next' }
+  | { furniture: true }
+  | { label: LineLabel }
+  | { set: FieldOverrides };
 
 export type Correction = { line: number; text: string } & CorrectionAction;
 
@@ -53,8 +63,14 @@ function parseEntry(entry: unknown, where: string): Correction {
     throw new Error(`${where}: \`text\` must quote the start of line ${String(e.line)} as printed`);
   }
   const at = { line: e.line as number, text: e.text.trim() };
-  const actions = ['split', 'merge', 'furniture', 'set'].filter((k) => e[k] !== undefined);
-  if (actions.length !== 1) throw new Error(`${where}: give exactly one of split, merge, furniture, set`);
+  const actions = ['split', 'merge', 'furniture', 'label', 'set'].filter((k) => e[k] !== undefined);
+  if (actions.length !== 1) throw new Error(`${where}: give exactly one of split, merge, furniture, label, set`);
+  if (e.label !== undefined) {
+    if (!(LINE_LABELS as readonly unknown[]).includes(e.label)) {
+      throw new Error(`${where}: label must be one of ${LINE_LABELS.join(', ')}`);
+    }
+    return { ...at, label: e.label as LineLabel };
+  }
   if (e.split === true) return { ...at, split: true };
   if (e.furniture === true) return { ...at, furniture: true };
   if (e.merge === 'next') return { ...at, merge: 'next' };

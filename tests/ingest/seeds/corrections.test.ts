@@ -149,3 +149,19 @@ describe('reviewHtml', () => {
     expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
   });
 });
+
+describe('a line labelled by the editor', () => {
+  it('is body text where the ingest read a head', async () => {
+    const before = await ingestWith();
+    const after = await ingestWith('p.txt:\n  - { line: 9, text: 蒸湘区开展夜市, label: body }\n');
+    const headOf = (raw: string) => /^## 蒸湘区开展夜市消费季活动$/mu.test(raw);
+    expect(before.articles.some((a) => headOf(a.raw) || a.frontMatter.title === '蒸湘区开展夜市消费季活动')).toBe(true);
+    expect(after.summary.errors).toEqual([]);
+    expect(after.articles.some((a) => headOf(a.raw) || a.frontMatter.title === '蒸湘区开展夜市消费季活动')).toBe(false);
+    expect(after.articles.some((a) => a.bodyText.includes('蒸湘区开展夜市消费季活动'))).toBe(true);
+  });
+
+  it('refuses a label it does not know', async () => {
+    await expect(ingestWith('p.txt:\n  - { line: 9, text: 蒸湘区, label: poem }\n')).rejects.toThrow(/label must be one of body, caption/);
+  });
+});

@@ -5,7 +5,17 @@
  * clause and indent.
  */
 
-export type LineForm = 'table' | 'signature' | 'contact' | 'clause' | 'indented' | 'verse' | 'salutation';
+export type LineForm =
+  | 'table'
+  | 'signature'
+  | 'contact'
+  | 'clause'
+  | 'indented'
+  | 'verse'
+  | 'salutation'
+  // Set only by an editor's correction: the line is body text, or a photo's caption.
+  | 'body'
+  | 'caption';
 
 /** Forms that stand as printed, never joined to a neighbour. */
 export const STANDING_FORMS: readonly (LineForm | undefined)[] = [
