@@ -57,14 +57,16 @@ export function splitPage(
 
 /** Tables, stanzas, signatures, contact lines and numbered clauses are body text by their form: never a head. */
 const bodyForm: Rule = (g, { units }, i) => {
+  const next = units[i + 1];
   const unit = units[i];
   const type = unit.form && FORM_BLOCKS[unit.form];
   if (!type || (unit.form === 'clause' && !g.current)) return undefined;
   const article = g.open();
   article.blocks.push({ type, text: unit.text });
   g.take(article, unit);
-  // A notice ends with who issued it and when: the date under it signs it off. A letter ends with its writer.
-  if (unit.form === 'signature' && FULL_DATE.test(unit.text)) article.closed = true;
+  // A notice ends with who issued it (and when): the last signature line under it signs it off. A letter ends
+  // with its writer.
+  if (unit.form === 'signature' && (FULL_DATE.test(unit.text) || next?.form !== 'signature')) article.closed = true;
   if (unit.form === 'signature' && isSignature(unit.text)) article.bylines.push(unit.text);
   return i + 1;
 };
@@ -84,14 +86,18 @@ const columnBanner: Rule = (g, { units, vocabulary }, i) => {
   return i + 1;
 };
 
-/** A numbered heading (`## 一、…`) inside a story is one of its sections, not a story of its own. */
+/**
+ * A numbered heading (`## 一、…`) or one labelled with a word and a colon (`## 破题：…`) inside a story is one of its
+ * sections, not a story of its own.
+ */
 const numberedSection: Rule = (g, { units }, i) => {
   const heading = headingOf(units[i].text);
   const current = g.current;
-  if (!heading || !isClauseStart(heading.text) || !current || current.closed || current.blocks.length === 0) {
+  const section = heading && (isClauseStart(heading.text) || /^[\u4e00-\u9fff]{2,4}[：:]/u.test(heading.text));
+  if (!section || !current || current.closed || current.blocks.length === 0) {
     return undefined;
   }
-  current.blocks.push({ type: 'subhead', text: heading.text });
+  current.blocks.push({ type: 'subhead', text: heading!.text });
   g.take(current, units[i]);
   return i + 1;
 };

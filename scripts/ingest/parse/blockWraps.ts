@@ -14,6 +14,7 @@ const PROSE_MARKS = /[，。、；：！？,;]/u;
 const ENDS_WITH_JUMP = /[（(](?:下转|转下|转第)[^（）()]{0,14}[）)]$/u;
 const OPEN_BRACKET = /[（(][^）)]*$/u;
 const ROLE_START = /^(?:全媒体记者|见习记者|特约记者|记者|通讯员|实习生|摄影)/u;
+const ROLE_PREFIX_END = /(?:全媒体|见习|特约|首席|本报)$/u;
 /** Role words that end a wrapped byline before the names: the names follow after a space. */
 const ROLE_END = /(?:记者|通讯员|实习生|摄影|作者)$/u;
 
@@ -30,7 +31,11 @@ export function joinWraps(block: PrintedLine[]): PrintedLine[] {
   for (const line of block) {
     if (open && runsOn(open, openWidth, line, { width, indents, bare })) {
       // Names part at a space: before the names of a role that ends the line, or before a role that opens the next.
-      const spaced = OPEN_BRACKET.test(open.text) && (ROLE_END.test(open.text) || ROLE_START.test(line.text));
+      const spaced =
+        OPEN_BRACKET.test(open.text) &&
+        (ROLE_END.test(open.text) || ROLE_START.test(line.text)) &&
+        // A role itself wrapped (`全媒体` | `记者 何 雨`) is one word again.
+        !ROLE_PREFIX_END.test(open.text);
       open.text = spaced ? `${open.text} ${line.text}` : joinWrapped(open.text, line.text);
       open.nos.push(...line.nos);
       open.gapAfter = line.gapAfter;
@@ -76,8 +81,9 @@ function runsOn(
   if (lastWidth < width * FULL_SHARE) return false;
   // Two stacked lines without punctuation (a slogan, a two-line head) wrap only if the first is the wider.
   if (bare && displayWidth(next.text) > lastWidth) return false;
-  // In a headline block a closing quote ends a phrase, not a sentence.
-  if (!endsClosed(open.text) || (bare && !endsSentence(open.text))) return true;
+  // In a headline block a closing quote ends a phrase, not a sentence; in prose a full line that ends on a closing
+  // quote runs on to who said it (`…鼓起来。”` | `彭卫东说。`).
+  if (!endsClosed(open.text) || (bare && !endsSentence(open.text)) || /[”’」』]$/u.test(open.text)) return true;
   // A dateline alone (`衡阳日报讯（全媒体记者 X）`) opens the paragraph that follows it.
   if (LEAD.exec(open.text)?.[0].length === open.text.length) return true;
   // A full line that closes a sentence ends its paragraph, unless paragraphs here are marked by an indent.

@@ -43,7 +43,8 @@ export const TRAILING_BYLINE = new RegExp(
 /** `（上接第一版）`, `（下转第三版）`, alone or at the edge of a paragraph. */
 export const CONTINUATION = /[（(](?:上接|下转|接上|转下|紧接|接第|转第)[^（）()]{0,14}[）)]/u;
 
-export const BRIEF_ITEM = /^▲/u;
+/** A brief item's mark: ▲, or ◆ on pages that set briefs with it. */
+export const BRIEF_ITEM = /^[▲◆]/u;
 
 /** Sentence-internal punctuation that never appears at the end of a headline. */
 const PROSE_ENDING = /[，、,；;。]$/u;

@@ -65,7 +65,7 @@ export function assignHeadline(lines: string[], noticeWords: readonly string[] =
 
 const MAX_TITLE_WIDTH = 36;
 const LEAD_IN =
-  /^(?:▲\s*|[（(](?:上接|接上|紧接|接第)[^（）()]{0,14}[）)]\s*|(?:衡阳日报讯|衡阳日报消息|本报讯|本报消息)(?:\s*[（(][^（）()]*[）)])?\s*)/u;
+  /^(?:[▲◆]\s*|[（(](?:上接|接上|紧接|接第)[^（）()]{0,14}[）)]\s*|(?:衡阳日报讯|衡阳日报消息|本报讯|本报消息)(?:\s*[（(][^（）()]*[）)])?\s*)/u;
 /** When it happened opens most briefs and photos (`5月31日下午，`); the date is in the front matter. */
 const DATE_CLAUSE = /^(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:[上中下]午|晚上?|早上?|凌晨|傍晚)?[，,]\s*/u;
 

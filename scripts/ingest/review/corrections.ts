@@ -28,11 +28,7 @@ export const LINE_LABELS = ['body', 'caption'] as const;
 export type LineLabel = (typeof LINE_LABELS)[number];
 
 export type CorrectionAction =
-  | { split: true }
-  | { merge: 'next' }
-  | { furniture: true }
-  | { label: LineLabel }
-  | { set: FieldOverrides };
+  { split: true } | { merge: 'next' } | { furniture: true } | { label: LineLabel } | { set: FieldOverrides };
 
 export type Correction = { line: number; text: string } & CorrectionAction;
 

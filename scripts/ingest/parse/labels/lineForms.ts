@@ -65,7 +65,7 @@ export function lineForm(raw: string): LineForm | undefined {
 export function isStanza(block: readonly string[]): boolean {
   if (block.length < 3) return false;
   const texts = block.map((l) => l.trim());
-  if (texts.some((t) => t.length > 20 || /^[▲■□●#]/u.test(t))) return false;
+  if (texts.some((t) => t.length > 20 || /^[▲◆■□●#]/u.test(t))) return false;
   const bare = texts.filter((t) => !PUNCTUATION.test(t)).length;
   return bare >= Math.ceil(texts.length * 0.75);
 }
