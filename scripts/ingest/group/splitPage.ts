@@ -97,7 +97,7 @@ const numberedSection: Rule = (g, { units }, i) => {
   if (!section || !current || current.closed || current.blocks.length === 0) {
     return undefined;
   }
-  current.blocks.push({ type: 'subhead', text: heading!.text });
+  current.blocks.push({ type: 'subhead', text: heading.text });
   g.take(current, units[i]);
   return i + 1;
 };
