@@ -79,7 +79,11 @@ export function ingestPage(text: string, file: string, context: PageContext): Pa
   const fields = fieldOverrides(drafts, fixes.valid, file);
   errors.push(...fields.errors);
 
-  const printedAs = { edition: facts?.edition ?? furniture.facts.edition, page: facts?.page ?? furniture.facts.page };
+  const printedAs = {
+    edition: facts?.edition ?? furniture.facts.edition,
+    page: facts?.page ?? furniture.facts.page,
+    pageName: furniture.facts.pageName,
+  };
   const articles = drafts.map((draft, index): IngestedArticle => {
     const parsed = frontMatterOf(draft, { index, file, dated, ...printedAs }, context);
     return {
@@ -109,6 +113,8 @@ interface Placement {
   dated: ReturnType<typeof pageDate>;
   edition: string | undefined;
   page: number | undefined;
+  /** 版名 as printed in the page's furniture. */
+  pageName: string | undefined;
 }
 
 function frontMatterOf(draft: DraftArticle, placed: Placement, context: PageContext): ArticleFrontMatter {
@@ -118,7 +124,7 @@ function frontMatterOf(draft: DraftArticle, placed: Placement, context: PageCont
   const byline = draft.bylines.join(' ') || undefined;
   const frontMatter: ArticleFrontMatter = {
     title: draft.title ?? deriveTitle(paragraphs) ?? draft.column ?? '（无题）',
-    kind: kindOf(draft, context.vocabulary),
+    kind: kindOf(draft, context.vocabulary, placed.pageName),
     authors: byline ? mergeAuthors(draft.bylines) : [],
     date: dated.date,
     dateInferred: dated.source === 'inferred',
@@ -172,9 +178,10 @@ function keywordText(draft: DraftArticle): string {
     .join('\n');
 }
 
-function kindOf(draft: DraftArticle, vocabulary: Vocabulary): ArticleKind {
+/** A notice names itself in its headline or column, or stands on a page of notices (`法院公告`, `公告栏`). */
+function kindOf(draft: DraftArticle, vocabulary: Vocabulary, pageName: string | undefined): ArticleKind {
   if (draft.kind !== 'article') return draft.kind;
-  const headline = [draft.kicker, draft.title, draft.subtitle, draft.column].filter(Boolean).join(' ');
+  const headline = [draft.kicker, draft.title, draft.subtitle, draft.column, pageName].filter(Boolean).join(' ');
   return vocabulary.noticeWords.some((word) => headline.includes(word)) ? 'notice' : 'article';
 }
 

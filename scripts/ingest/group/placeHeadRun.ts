@@ -55,7 +55,8 @@ export function placeHeadRun(g: Grouping, view: PageView, whole: Unit[], after: 
  */
 function isColumnOver(label: Unit, headline: Unit | undefined): boolean {
   if (isColumnLabel(label.text)) return true;
-  if (!headline || isKickerForm(label.text) || headingOf(label.text)) return false;
+  // A short headline over its `——` subtitle or dedication is a title, not a column.
+  if (!headline || isKickerForm(label.text) || headingOf(label.text) || isSubtitleForm(headline.text)) return false;
   const width = displayWidth(label.text);
   return width <= 4 && displayWidth(headline.text) >= 2 * width && !/[，。：]/u.test(label.text);
 }

@@ -142,7 +142,8 @@ function markBlockForms(blocks: PrintedLine[][], raw: string[]): void {
     const texts = block.map((l) => raw[l.nos[0] - 1]);
     const rows = tableRows(texts);
     block.forEach((line, i) => {
-      if (line.form === 'table' && !rows.has(i)) delete line.form;
+      if (rows.has(i)) line.form = 'table';
+      else if (line.form === 'table') delete line.form;
     });
   }
   // A stanza stands among stanzas or under a byline; a lone block of short bare lines is a headline block.

@@ -69,3 +69,32 @@ describe('lines readers write and sign', () => {
     expect(isBylineLine('文化活动丰富多彩')).toBe(false);
   });
 });
+
+describe('wraps a second round of pages showed', () => {
+  it('runs a full line ending on a closing quote on to who said it', async () => {
+    const { readPrintedLines } = await import('../../../scripts/ingest/parse/printedLines.ts');
+    const lines = readPrintedLines(
+      ['“土地整平了，机械进得去，种粮更有奔头了。”', '村党总支书记彭卫东说。'].join('\n'),
+    ).map((l) => l.text);
+    expect(lines).toEqual(['“土地整平了，机械进得去，种粮更有奔头了。”村党总支书记彭卫东说。']);
+  });
+
+  it('joins a role wrapped inside a byline into one word', async () => {
+    const { readPrintedLines } = await import('../../../scripts/ingest/parse/printedLines.ts');
+    const [lead] = readPrintedLines('衡阳日报讯（通讯员 李 想 全媒体\n记者 何 雨）4月16日，常宁市政务服务中心启用。');
+    expect(lead.text).toContain('全媒体记者 何 雨');
+    expect(parseByline('（通讯员 李 想 全媒体记者 何 雨）').map((a) => a.name)).toEqual(['李想', '何雨']);
+  });
+
+  it('keeps a table header printed over two lines in the table', async () => {
+    const { tableRows } = await import('../../../scripts/ingest/parse/labels/lineForms.ts');
+    const rows = [
+      '序号    姓名      性别    出生年月     学历',
+      '                             （年.月）',
+      '1       王晓雯    女      1996.03      硕士研究生',
+      '2       李明      男      1995.11      本科',
+    ];
+    expect([...tableRows(rows)]).toEqual([0, 1, 2, 3]);
+    expect([...tableRows(['一段文字。', '                    衡阳市教育局', '二段文字。'])]).toEqual([]);
+  });
+});

@@ -72,11 +72,17 @@ export function isStanza(block: readonly string[]): boolean {
 
 /** Rows of a table need a neighbour that is a row too: one spaced line is a running head or a slip. */
 export function tableRows(lines: readonly string[]): Set<number> {
+  const spaced = lines.map((line) => lineForm(line) === 'table');
+  // A cell's second line (a header's `（年.月）`) stands alone, set far in, between two rows.
+  const cell = lines.map((line, i) => !spaced[i] && CELL_LINE.test(line) && spaced[i - 1] === true && spaced[i + 1] === true);
   const rows = new Set<number>();
-  lines.forEach((line, i) => {
-    if (lineForm(line) !== 'table') return;
-    const near = [lines[i - 1], lines[i + 1]].some((l) => l !== undefined && lineForm(l) === 'table');
-    if (near) rows.add(i);
+  lines.forEach((_, i) => {
+    if (cell[i] || (spaced[i] && (spaced[i - 1] === true || spaced[i + 1] === true || cell[i - 1] || cell[i + 1]))) {
+      rows.add(i);
+    }
   });
   return rows;
 }
+
+/** A line of a table cell set apart on a line of its own: far in, short. */
+const CELL_LINE = /^[ \t\u3000]{4,}\S{1,12}$/u;
