@@ -74,7 +74,9 @@ export function isStanza(block: readonly string[]): boolean {
 export function tableRows(lines: readonly string[]): Set<number> {
   const spaced = lines.map((line) => lineForm(line) === 'table');
   // A cell's second line (a header's `（年.月）`) stands alone, set far in, between two rows.
-  const cell = lines.map((line, i) => !spaced[i] && CELL_LINE.test(line) && spaced[i - 1] === true && spaced[i + 1] === true);
+  const cell = lines.map(
+    (line, i) => !spaced[i] && CELL_LINE.test(line) && spaced[i - 1] === true && spaced[i + 1] === true,
+  );
   const rows = new Set<number>();
   lines.forEach((_, i) => {
     if (cell[i] || (spaced[i] && (spaced[i - 1] === true || spaced[i + 1] === true || cell[i - 1] || cell[i + 1]))) {
