@@ -1,5 +1,5 @@
 /**
- * npm run build: ingest → astro build → search index.
+ * npm run build: ingest → astro build → RIS/BibTeX files → search index.
  *
  * The astro stage runs one `astro build` per core side by side, each rendering
  * a share of the pages, and merges them (scripts/build/astroParts.ts);
@@ -15,6 +15,7 @@ import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { nextDir, swapIn } from './swapDir.ts';
 import { buildSite, buildSiteParts } from './astroParts.ts';
+import { writeReferenceFiles } from './referenceFiles.ts';
 import { ingestDirectory } from '../ingest/ingestDirectory.ts';
 import { buildSearchIndex } from '../indexer/searchIndex.ts';
 
@@ -60,6 +61,9 @@ await stage('astro', async () => {
     );
   }
 });
+
+// RIS and BibTeX files, written here rather than rendered by Astro (see referenceFiles.ts); SITE_URL as Astro reads it.
+await stage('references', () => writeReferenceFiles(contentDir, buildDir, process.env.SITE_URL));
 
 // SEARCH_SHARD_SIZE: articles per search shard (CI uses a small one so the seeds make several shards).
 const shardSize = process.env.SEARCH_SHARD_SIZE ? Number(process.env.SEARCH_SHARD_SIZE) : undefined;

@@ -1,8 +1,7 @@
 /** What an article's citation, meta tags and RIS/BibTeX downloads are made from (src/utils/cite/citationFormats.ts). */
 import type { ReferenceInput } from '../utils/cite/citationFormats.ts';
 import { absoluteUrl, articlePath } from '../utils/paths.ts';
-import { pathsInBuildPart } from '../utils/buildPart.ts';
-import { allArticles, type Article } from './articles.ts';
+import type { Article } from './articles.ts';
 
 export function articleReference(article: Article, site: URL | undefined): ReferenceInput {
   const { data } = article;
@@ -24,11 +23,4 @@ export function articleReference(article: Article, site: URL | undefined): Refer
  */
 export function referenceFilePath(article: Article, extension: 'ris' | 'bib'): string {
   return `${articlePath(article.slug)}cite.${extension}`;
-}
-
-/** The static paths of a per-article reference file route (.ris, .bib): one per article, this build part's share. */
-export async function referenceFilePaths() {
-  return pathsInBuildPart(
-    (await allArticles()).map((article) => ({ params: { slug: article.slug }, props: { article } })),
-  );
 }
