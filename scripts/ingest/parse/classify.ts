@@ -3,7 +3,7 @@
  * on its own (a heading, a byline, a lead, a brief item…). The splitter
  * combines these cues with the lines around them.
  */
-import { displayWidth, endsSentence } from './text.ts';
+import { displayWidth, endsSentence, squash } from './text.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 const ROLE_WORDS = String.raw`(?:全媒体记者|见习记者|特约记者|首席记者|记者|通讯员|实习生|摄影|作者|读者)`;
@@ -117,7 +117,7 @@ export function isHeadlineLike(line: string): boolean {
 }
 
 export function columnNameOf(line: string, vocabulary: Vocabulary): { name: string; photo: boolean } | undefined {
-  const text = (headingOf(line)?.text ?? line).replace(/[\s\u3000]+/gu, '');
+  const text = squash(headingOf(line)?.text ?? line);
   if (vocabulary.photoColumns.includes(text)) return { name: text, photo: true };
   if (vocabulary.briefColumns.includes(text)) return { name: text, photo: false };
   return undefined;
@@ -138,7 +138,7 @@ const COLUMN_ENDING = /(?:社论|时评|短评|快评|评论|论坛|观察|随�
  */
 export function isColumnLabel(line: string): boolean {
   const text = line.trim();
-  const name = text.replace(/[\s\u3000]+/gu, '');
+  const name = squash(text);
   if (!/^[\u4e00-\u9fff·]{2,6}$/u.test(name)) return false;
   return (
     COLUMN_ENDING.test(name) || (name.length <= 4 && /^(?:[\u4e00-\u9fff][\s\u3000]+)+[\u4e00-\u9fff]$/u.test(text))

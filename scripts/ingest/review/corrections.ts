@@ -13,6 +13,7 @@
  * `set` takes title, kicker, subtitle, date (YYYY-MM-DD), regions (a list) and kind (article, brief, photo, notice).
  */
 import { ARTICLE_KINDS, type ArticleKind } from '../../../src/schemas/articleContract.ts';
+import { squash } from '../parse/text.ts';
 
 export interface FieldOverrides {
   title?: string;
@@ -125,8 +126,4 @@ export function matchCorrections(
     } else valid.push(fix);
   }
   return { valid, errors };
-}
-
-function squash(text: string): string {
-  return text.replace(/[\s\u3000]+/gu, '');
 }

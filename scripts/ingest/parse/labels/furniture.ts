@@ -16,6 +16,7 @@ import {
   type PrintedFacts,
   asciiDigits,
 } from './runningHead.ts';
+import { squash } from '../text.ts';
 
 export interface PageFurniture {
   furniture: FurnitureLine[];
@@ -102,7 +103,7 @@ export function findFurniture(
 export function isMastheadLine(printed: string): boolean {
   const text = asciiDigits(printed);
   const segments = splitSegments(text);
-  const squashed = text.replace(/[\s\u3000]+/gu, '');
+  const squashed = squash(text);
   if (PAPER_NAME.test(squashed) || LATIN_NAME.test(text)) return true;
   // A running head without a date: `第6版 区县传真`, page number and section name and nothing else.
   const facts = readFacts(text);
@@ -124,7 +125,7 @@ export function isMastheadLine(printed: string): boolean {
 function bannerAt(content: Line[], index: number, vocabulary: Vocabulary): Line[] {
   const first = content[index];
   if (!first) return [];
-  const name = first.text.replace(/[\s\u3000]+/gu, '');
+  const name = squash(first.text);
   if (!isSectionName(first.text) || vocabulary.briefColumns.includes(name) || vocabulary.photoColumns.includes(name)) {
     return [];
   }
@@ -147,7 +148,7 @@ function factsOf(texts: string[], banner: Line[]): PrintedFacts {
     facts.pageName ??= read.pageName;
     for (const editor of read.editors) addEditor(facts.editors, seen, editor);
   }
-  if (!facts.pageName && banner[0]) facts.pageName = banner[0].text.replace(/[\s\u3000]+/gu, '');
+  if (!facts.pageName && banner[0]) facts.pageName = squash(banner[0].text);
   for (const key of ['date', 'edition', 'page', 'pageName'] as const) if (facts[key] === undefined) delete facts[key];
   return facts;
 }

@@ -4,6 +4,7 @@
  * facts it states out; furniture.ts decides which lines are furniture.
  */
 import type { PageCredit } from '../../../../src/schemas/pageRecord.ts';
+import { squash } from '../text.ts';
 
 export interface PrintedFacts {
   /** YYYY-MM-DD, when the line prints a full date. */
@@ -45,7 +46,7 @@ const SEGMENT_GAP = /[\u3000\t]+|\s{2,}/u;
 export function creditOf(segment: string): PageCredit | undefined {
   const match = CREDIT.exec(segment.trim());
   if (!match?.[1] || !match[2]) return undefined;
-  const name = match[2].replace(/[\s\u3000]+/gu, '');
+  const name = squash(match[2]);
   return /^[\u4e00-\u9fff·]{2,8}$/u.test(name) ? { role: match[1], name } : undefined;
 }
 
@@ -114,7 +115,7 @@ export function asciiDigits(text: string): string {
 
 /** A section name as printed over a page: a few characters, no sentence punctuation, no digits. */
 export function isSectionName(text: string): boolean {
-  const name = text.replace(/[\s\u3000]+/gu, '');
+  const name = squash(text);
   return /^[\u4e00-\u9fff·・]{2,8}$/u.test(name);
 }
 
