@@ -129,7 +129,9 @@ export class ShardReader {
     const byToken = new Map(await Promise.all(tokens.map(async (t) => [t, await this.token(meta, t)] as const)));
     const pages = intersectPages(byToken);
     return pages.map((page) => {
-      const onPage = new Map(tokens.map((t) => [t, byToken.get(t)?.get(page) ?? { positions: [], weighted: 0 }]));
+      const onPage = new Map(
+        tokens.map((t) => [t, byToken.get(t)?.get(page) ?? { positions: [], listed: 0, weighted: 0 }]),
+      );
       return {
         page,
         aligned: alignedTerms(onPage, terms),

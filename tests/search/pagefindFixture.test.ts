@@ -83,6 +83,14 @@ describe('Pagefind file format (frozen fixture)', () => {
     expect(postingsOf('企业').get('/articles/c3/')?.weighted).toBe(0);
   });
 
+  test('index chunk: the regions-and-keywords list is counted apart from the text', () => {
+    // 阳市 is in b2's region (耒阳市) and nowhere in its title or body.
+    const b2 = FIXTURE_ARTICLES.find((a) => a.slug === 'b2');
+    expect(`${b2?.title}${b2?.body}`.includes('阳市')).toBe(false);
+    expect(postingsOf('阳市').get('/articles/b2/')).toMatchObject({ positions: [], listed: 1 });
+    expect(postingsOf('复工').get('/articles/a1/')?.positions.length).toBeGreaterThan(0);
+  });
+
   test('filters: each value’s pages', () => {
     const filter = (name: string) => parseFilter(read(`filter/${meta.filters.get(name) ?? ''}.pf_filter`));
     const kinds = filter('kind');

@@ -99,8 +99,8 @@ describe('Pagefind files', () => {
       {
         word: '衡阳',
         postings: [
-          { page: 2, positions: [5, 8], weighted: 0 },
-          { page: 6, positions: [0, 4], weighted: 2 },
+          { page: 2, positions: [5, 8], listed: 0, weighted: 0 },
+          { page: 6, positions: [0, 4], listed: 0, weighted: 2 },
         ],
       },
     ]);
@@ -115,13 +115,14 @@ describe('Pagefind files', () => {
     ]);
     const words = parseWordChunk(bytes, (w) => w.startsWith('衡'));
     expect(words.map((w) => w.word)).toEqual(['衡阳', '衡阴']);
-    expect(words[1].postings).toEqual([{ page: 1, positions: [0], weighted: 0 }]);
+    expect(words[1].postings).toEqual([{ page: 1, positions: [0], listed: 0, weighted: 0 }]);
     expect(parseWordChunk(bytes, () => false)).toEqual([]);
   });
   test('locations: a weight marker is followed by an absolute position', () => {
     // −169 is weight 168 (an h1, 7 × 24); −25 is 24, body text (1 × 24), as Pagefind 1.6 marks every page's text.
     expect(unpackLocations([3, 2, -169, 40, 1, -25, 10, 5])).toEqual({
       positions: [3, 5, 10, 15, 40, 41],
+      listed: 0,
       weighted: 2,
     });
   });
@@ -129,6 +130,10 @@ describe('Pagefind files', () => {
     expect(unpackLocations([-25, 3, 4]).weighted).toBe(0);
     expect(unpackLocations([-1, 3, 4]).weighted).toBe(0);
     expect(unpackLocations([-73, 3, 4]).weighted).toBe(2);
+  });
+  test('locations: the regions-and-keywords list (weight 3 × 24) is counted, not placed among the text', () => {
+    // Body at 3 and 5, then the list (−73: weight 72) at 40 and 41.
+    expect(unpackLocations([3, 2, -73, 40, 1])).toEqual({ positions: [3, 5], listed: 2, weighted: 2 });
   });
   test('filter: value → pages', () => {
     const filter = parseFilter(
@@ -159,17 +164,17 @@ describe('Pagefind files', () => {
 describe('postings', () => {
   test('a prefix matching several words merges their positions per page', () => {
     const merged = unionPostings([
-      [{ page: 1, positions: [9], weighted: 0 }],
+      [{ page: 1, positions: [9], listed: 0, weighted: 0 }],
       [
-        { page: 1, positions: [2], weighted: 1 },
-        { page: 4, positions: [0], weighted: 0 },
+        { page: 1, positions: [2], listed: 0, weighted: 1 },
+        { page: 4, positions: [0], listed: 0, weighted: 0 },
       ],
     ]);
-    expect(merged.get(1)).toEqual({ positions: [2, 9], weighted: 1 });
+    expect(merged.get(1)).toEqual({ positions: [2, 9], listed: 0, weighted: 1 });
     expect([...merged.keys()]).toEqual([1, 4]);
   });
   test('tokens are ANDed', () => {
-    const at = (pages: number[]) => new Map(pages.map((p) => [p, { positions: [0], weighted: 0 }]));
+    const at = (pages: number[]) => new Map(pages.map((p) => [p, { positions: [0], listed: 0, weighted: 0 }]));
     expect(
       intersectPages(
         new Map([

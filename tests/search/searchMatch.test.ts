@@ -8,7 +8,7 @@ import { compareHits, type RankedHit } from '../../src/search/rank.ts';
 describe('positions', () => {
   const [term] = parseQuery('钟表产业');
   const on = (positions: Record<string, number[]>) =>
-    new Map(Object.entries(positions).map(([t, p]) => [t, { positions: p, weighted: 0 }]));
+    new Map(Object.entries(positions).map(([t, p]) => [t, { positions: p, listed: 0, weighted: 0 }]));
   test('the cover bigrams at their offsets mean a verbatim phrase', () => {
     expect(alignedTerms(on({ 钟表: [7], 产业: [9] }), [term])).toBe(1);
   });

@@ -5,6 +5,7 @@
  * or JSON (fragment). Structs are CBOR arrays in field order.
  */
 import { CborReader, decodeCbor, type Cbor } from './cbor.ts';
+import { EXTRA_WEIGHT } from '../schema.ts';
 
 export const DECODED_MARK = 'pagefind_dcd';
 
@@ -30,9 +31,11 @@ export interface ShardMeta {
 }
 export interface Posting {
   page: number;
-  /** Word positions in the page, ascending. */
+  /** Word positions in the page's text (title and body), ascending. */
   positions: number[];
-  /** Positions held in weighted sections (title, regions and keywords). */
+  /** Occurrences in the regions-and-keywords list: they count for scoring, but are not the article's text. */
+  listed: number;
+  /** Occurrences in weighted sections (title, regions and keywords). */
   weighted: number;
 }
 export interface WordEntry {
@@ -113,13 +116,21 @@ export function parseMeta(bytes: Uint8Array): ShardMeta {
 const BODY_WEIGHT = 25;
 
 /**
+ * The weight of our regions-and-keywords list (src/search/schema.ts). Its positions are kept apart: a region
+ * alias next to a keyword there is no phrase of the article, and the text check (title and body) would reject
+ * it after its fragment was loaded for nothing.
+ */
+const LISTED_WEIGHT = EXTRA_WEIGHT * 24;
+
+/**
  * Positions from Pagefind's packed locations: deltas, except that a negative
  * number −(w+1) switches to weight w and is followed by an absolute position.
  */
-export function unpackLocations(locs: readonly number[]): { positions: number[]; weighted: number } {
+export function unpackLocations(locs: readonly number[]): Omit<Posting, 'page'> {
   const positions: number[] = [];
   let weight = BODY_WEIGHT;
   let weighted = 0;
+  let listed = 0;
   let last = 0;
   for (let i = 0; i < locs.length; i++) {
     let value = locs[i];
@@ -128,11 +139,12 @@ export function unpackLocations(locs: readonly number[]): { positions: number[];
       value = locs[++i] ?? 0;
       last = value;
     } else last += value;
-    positions.push(last);
+    if (weight === LISTED_WEIGHT) listed++;
+    else positions.push(last);
     if (weight > BODY_WEIGHT) weighted++;
   }
   positions.sort((a, b) => a - b);
-  return { positions, weighted };
+  return { positions, listed, weighted };
 }
 
 function postings(pages: Cbor): Posting[] {
@@ -143,7 +155,7 @@ function postings(pages: Cbor): Posting[] {
     page += num(delta, 'page delta');
     // Pages matching only in metadata (no locations) are left out: metadata is not searched.
     const unpacked = unpackLocations(list(locs, 'locations').map((n) => num(n, 'location')));
-    if (unpacked.positions.length) out.push({ page, ...unpacked });
+    if (unpacked.positions.length || unpacked.listed) out.push({ page, ...unpacked });
   }
   return out;
 }

@@ -8,7 +8,10 @@ import type { QueryTerm } from '../text/query.ts';
 
 /** One page's occurrences of one token. */
 export interface TokenOnPage {
+  /** In the title and body: where a term can be verbatim. */
   positions: number[];
+  /** Occurrences in the regions-and-keywords list. */
+  listed: number;
   weighted: number;
 }
 
@@ -18,9 +21,15 @@ export function unionPostings(lists: readonly (readonly Posting[])[]): Map<numbe
   for (const list of lists) {
     for (const posting of list) {
       const seen = pages.get(posting.page);
-      if (!seen) pages.set(posting.page, { positions: [...posting.positions], weighted: posting.weighted });
+      if (!seen)
+        pages.set(posting.page, {
+          positions: [...posting.positions],
+          listed: posting.listed,
+          weighted: posting.weighted,
+        });
       else {
         seen.positions.push(...posting.positions);
+        seen.listed += posting.listed;
         seen.weighted += posting.weighted;
       }
     }
@@ -62,7 +71,7 @@ const WEIGHTED_BOOST = 3;
 export function bm25({ tokens, pageLength, averageLength, pageCount }: Bm25Input, k1 = 1.2, b = 0.75): number {
   let score = 0;
   for (const { occurrences, pagesWithToken } of tokens) {
-    const tf = occurrences.positions.length + (WEIGHTED_BOOST - 1) * occurrences.weighted;
+    const tf = occurrences.positions.length + occurrences.listed + (WEIGHTED_BOOST - 1) * occurrences.weighted;
     const idf = Math.log(1 + (pageCount - pagesWithToken + 0.5) / (pagesWithToken + 0.5));
     score += (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * pageLength) / Math.max(1, averageLength)));
   }
