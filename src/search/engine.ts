@@ -73,9 +73,9 @@ export class SearchEngine {
     return this.files.index();
   }
 
-  /** Starts loading the shard list (call on focus): the directory then tells which shards a query reads. */
+  /** Starts loading the shard list, and probing the host for byte ranges (call on focus). */
   warm(): void {
-    void this.index();
+    void this.index().then(({ readers }) => readers[0]?.warm());
   }
 
   private async table(text: string): Promise<T2s | undefined> {
@@ -96,6 +96,8 @@ export class SearchEngine {
         (!year || shardHoldsYear(r.info, year === '不详' ? undefined : year)) &&
         overlapsRange(r.info.newest, r.info.oldest, range),
     );
+    // Most queries read the first shard left: its probe for byte ranges runs while the directory is asked.
+    readers[0]?.warm();
     // The directory rules out every shard lacking a token, before any shard is read.
     const holding = await directory?.shardsFor(terms.flatMap((t) => t.tokens)).catch(() => undefined);
     const bounds =

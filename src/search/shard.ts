@@ -65,15 +65,23 @@ export class ShardReader {
     this.loadRanges = loadRanges;
   }
 
-  /** Starts loading what any query on this shard needs first. */
+  /**
+   * Starts the probe for byte ranges (the pack index), which decides which page list
+   * the shard reads: started while the query asks the directory, it costs no wait.
+   */
   warm(): void {
-    void this.meta();
     void this.packIndex();
   }
 
-  /** The page list, chunk ranges, filters and sorts; without the file names of pages and chunks where packs may serve them. */
+  /**
+   * The page list, chunk ranges, filters and sorts: without the file names of pages and chunks where the host
+   * serves the pack, `pf_meta` where it does not (it names the files then fetched one by one). Asked only once
+   * the probe has answered, so a host without ranges never costs both.
+   */
   meta(): Promise<ShardMeta> {
-    this.metaFile ??= this.loadRanges ? this.load(`${this.base}${PACK_META}`).then(parseMeta) : this.fullMeta();
+    this.metaFile ??= this.packIndex().then((pack) =>
+      pack ? this.load(`${this.base}${PACK_META}`).then(parseMeta) : this.fullMeta(),
+    );
     return this.metaFile;
   }
 
@@ -115,7 +123,6 @@ export class ShardReader {
   }
 
   async find(terms: readonly QueryTerm[]): Promise<ShardHit[]> {
-    void this.packIndex();
     const meta = await this.meta();
     const { averageLength, recency } = await this.stats();
     const tokens = [...new Set(terms.flatMap((t) => t.tokens))];
