@@ -96,8 +96,10 @@ export class SearchEngine {
         (!year || shardHoldsYear(r.info, year === '不详' ? undefined : year)) &&
         overlapsRange(r.info.newest, r.info.oldest, range),
     );
-    // Most queries read the first shard left: its probe for byte ranges runs while the directory is asked.
+    // Most queries read the first shard left: its probe for byte ranges, and on a page that has searched before
+    // its postings for the query, load while the directory is asked.
     readers[0]?.warm();
+    readers[0]?.prefetchTokens([...terms, ...excluded].flatMap((t) => t.tokens));
     // The directory rules out every shard lacking a token, before any shard is read.
     const holding = await directory?.shardsFor(terms.flatMap((t) => t.tokens)).catch(() => undefined);
     const bounds =

@@ -44,6 +44,7 @@ export interface ShardHit {
 
 export class ShardReader {
   private metaFile: Promise<ShardMeta> | undefined;
+  private metaLoaded = false;
   private fullMetaFile: Promise<ShardMeta> | undefined;
   private shardStats: Promise<ShardStats> | undefined;
   /** By the chunk's place in the page list's chunk list, which is also its place in the pack. */
@@ -79,9 +80,12 @@ export class ShardReader {
    * the probe has answered, so a host without ranges never costs both.
    */
   meta(): Promise<ShardMeta> {
-    this.metaFile ??= this.packIndex().then((pack) =>
-      pack ? this.load(`${this.base}${PACK_META}`).then(parseMeta) : this.fullMeta(),
-    );
+    this.metaFile ??= this.packIndex()
+      .then((pack) => (pack ? this.load(`${this.base}${PACK_META}`).then(parseMeta) : this.fullMeta()))
+      .then((meta) => {
+        this.metaLoaded = true;
+        return meta;
+      });
     return this.metaFile;
   }
 
@@ -122,10 +126,8 @@ export class ShardReader {
     });
   }
 
-  async find(terms: readonly QueryTerm[]): Promise<ShardHit[]> {
-    const meta = await this.meta();
-    const { averageLength, recency } = await this.stats();
-    const tokens = [...new Set(terms.flatMap((t) => t.tokens))];
+  /** Starts loading the postings of these tokens: their chunks in one request where the pack serves them. */
+  private async loadTokens(meta: ShardMeta, tokens: readonly string[]): Promise<void> {
     await this.fromPack(
       this.chunks,
       tokens.flatMap((t) => chunkNumbers(meta, t)),
@@ -133,6 +135,23 @@ export class ShardReader {
       (bytes) => bytes,
       (n) => this.chunkFile(n),
     );
+    for (const token of tokens) void this.token(meta, token);
+  }
+
+  /**
+   * Starts loading a query's postings if the page list is already here, as on a page that has searched
+   * before: the engine calls it while it asks the directory, so a warm query waits for one round trip
+   * less. A page that has not searched yet would first pay for a page list the directory may rule out.
+   */
+  prefetchTokens(tokens: readonly string[]): void {
+    if (this.metaLoaded) void this.meta().then((meta) => this.loadTokens(meta, [...new Set(tokens)]));
+  }
+
+  async find(terms: readonly QueryTerm[]): Promise<ShardHit[]> {
+    const meta = await this.meta();
+    const { averageLength, recency } = await this.stats();
+    const tokens = [...new Set(terms.flatMap((t) => t.tokens))];
+    await this.loadTokens(meta, tokens);
     const byToken = new Map(await Promise.all(tokens.map(async (t) => [t, await this.token(meta, t)] as const)));
     const pages = intersectPages(byToken);
     return pages.map((page) => {

@@ -88,4 +88,19 @@ describe('ShardReader', () => {
     expect(listed).toMatchObject({ page: inText.page, aligned: 0 });
     expect(inText.aligned).toBe(1);
   });
+
+  test('a query’s postings are prefetched only once the page list is loaded, and not fetched again', async () => {
+    const { shard, requests } = reader(true);
+    const tokens = parseQuery('复工复产').flatMap((t) => t.tokens);
+    shard.prefetchTokens(tokens);
+    await Promise.resolve();
+    expect(requests).toEqual([]);
+    await shard.meta();
+    const before = requests.length;
+    shard.prefetchTokens(tokens);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(requests.slice(before).map((r) => r.split(' ')[0])).toEqual(['shard.pack']);
+    await shard.find(parseQuery('复工复产'));
+    expect(requests).toHaveLength(before + 1);
+  });
 });
