@@ -10,22 +10,37 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { decodeCbor, encodeCbor } from '../../src/search/pagefind/cbor.ts';
 import { encodePackIndex, PACK_FILE, PACK_INDEX, PACK_META } from '../../src/search/fetch/shardPack.ts';
 import { DECODED_MARK, parseMeta, payload } from '../../src/search/pagefind/format.ts';
+import { cutChunks, encodeWordChunk, textWords } from '../../src/search/pagefind/wordChunk.ts';
+
+/**
+ * About this many word locations in each chunk of the pack: a query's token
+ * costs its chunk, so smaller chunks cost a query less, and the page list more
+ * (a chunk's bounds are in it). Measured on the bench's archives in docs/search.md, "Packs".
+ */
+export const PACK_CHUNK_LOCATIONS = 1000;
 
 /**
  * Writes `shard.pack`, `shard.pack.idx` and `shard.meta` next to the shard's
- * `<meta>.pf_meta`; returns the pack's size.
+ * `<meta>.pf_meta`; returns the pack's size. The pack's chunks are Pagefind's
+ * words re-cut (src/search/pagefind/wordChunk.ts), and `shard.meta` lists them;
+ * Pagefind's own files stay as written, for hosts without byte ranges.
  */
-export async function writeShardPack(dir: string, meta: string): Promise<number> {
+export async function writeShardPack(
+  dir: string,
+  meta: string,
+  chunkLocations = PACK_CHUNK_LOCATIONS,
+): Promise<number> {
   const metaFile = gunzipSync(await readFile(join(dir, `${meta}.pf_meta`)));
   const { chunks, pages } = parseMeta(metaFile);
-  await writeFile(join(dir, PACK_META), withoutFileNames(metaFile));
-  const paths = [
-    ...chunks.map((c) => join(dir, 'index', `${c.hash}.pf_index`)),
-    ...pages.map((p) => join(dir, 'fragment', `${p.hash}.pf_fragment`)),
-  ];
   // One at a time and synchronously (this runs in an index worker): a shard has thousands of small files, more
   // than a process may hold open at once, and a thread-pool round trip per file cost more than reading it.
-  const files = paths.map((path) => readFileSync(path));
+  const words = chunks.flatMap((c) => textWords(gunzipSync(readFileSync(join(dir, 'index', `${c.hash}.pf_index`)))));
+  const cut = cutChunks(words, chunkLocations);
+  await writeFile(join(dir, PACK_META), withoutFileNames(metaFile, cut));
+  const files = [
+    ...cut.map((c) => gzipSync(encodeWordChunk(c.words), { level: 9 })),
+    ...pages.map((p) => readFileSync(join(dir, 'fragment', `${p.hash}.pf_fragment`))),
+  ];
   const pack = Buffer.concat(files);
   await writeFile(join(dir, PACK_FILE), pack);
   await writeFile(join(dir, PACK_INDEX), encodePackIndex(files.map((f) => f.length)));
@@ -33,11 +48,12 @@ export async function writeShardPack(dir: string, meta: string): Promise<number>
 }
 
 /**
- * A `pf_meta` file (inflated) with every page's and chunk's hash emptied, gzipped as Pagefind writes its files.
- * The hashes only name the fragment and chunk files, which the packs replace, and as random hex they were most
- * of the compressed file.
+ * A `pf_meta` file (inflated) with every page's hash emptied and, when given,
+ * the pack's chunks in place of Pagefind's (no hashes either), gzipped as
+ * Pagefind writes its files. The hashes only name the fragment and chunk files,
+ * which the packs replace, and as random hex they were most of the compressed file.
  */
-export function withoutFileNames(metaFile: Uint8Array): Buffer {
+export function withoutFileNames(metaFile: Uint8Array, chunks?: readonly { from: string; to: string }[]): Buffer {
   const fields = decodeCbor(payload(metaFile));
   if (!Array.isArray(fields) || !Array.isArray(fields[1]) || !Array.isArray(fields[2]))
     throw new Error('pf_meta: no page or chunk list where expected');
@@ -46,10 +62,12 @@ export function withoutFileNames(metaFile: Uint8Array): Buffer {
     if (!Array.isArray(page)) throw new Error('pf_meta: a page is not a list');
     return ['', ...page.slice(1)];
   });
-  slim[2] = fields[2].map((chunk) => {
-    if (!Array.isArray(chunk) || chunk.length < 3) throw new Error('pf_meta: a chunk is not a list of three');
-    return [chunk[0], chunk[1], '', ...chunk.slice(3)];
-  });
+  slim[2] = chunks
+    ? chunks.map((c) => [c.from, c.to, ''])
+    : fields[2].map((chunk) => {
+        if (!Array.isArray(chunk) || chunk.length < 3) throw new Error('pf_meta: a chunk is not a list of three');
+        return [chunk[0], chunk[1], '', ...chunk.slice(3)];
+      });
   const cbor = encodeCbor(slim);
   return gzipSync(Buffer.concat([Buffer.from(DECODED_MARK), cbor]), { level: 9 });
 }

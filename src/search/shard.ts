@@ -81,7 +81,14 @@ export class ShardReader {
    */
   meta(): Promise<ShardMeta> {
     this.metaFile ??= this.packIndex()
-      .then((pack) => (pack ? this.load(`${this.base}${PACK_META}`).then(parseMeta) : this.fullMeta()))
+      .then(async (pack) => {
+        if (!pack) return this.fullMeta();
+        const meta = parseMeta(await this.load(`${this.base}${PACK_META}`));
+        if (pack.files === meta.chunks.length + meta.pages.length) return meta;
+        // A pack that doesn't list every chunk and page is not this index's: leave it.
+        this.pack = Promise.resolve(undefined);
+        return this.fullMeta();
+      })
       .then((meta) => {
         this.metaLoaded = true;
         return meta;
@@ -111,10 +118,24 @@ export class ShardReader {
     return cached(this.chunks, n, () => this.chunkFile(n));
   }
 
-  /** Chunk `n` from its own file, named in the full `pf_meta`. */
+  /**
+   * Chunk `n` by itself: from the pack where the shard reads it (the pack's chunks are cut
+   * otherwise than Pagefind's files, and `shard.meta` numbers those), else its own file.
+   */
   private async chunkFile(n: number): Promise<Uint8Array> {
+    await this.meta();
+    const pack = await this.packIndex();
+    if (pack) return this.packFile(pack, n);
     const entry = (await this.fullMeta()).chunks[n] ?? fail(`chunk ${n} is not in shard ${this.info.path}`);
     return this.load(`${this.base}index/${entry.hash}.pf_index`);
+  }
+
+  /** File `n` of the pack (chunks, then fragments) in a request of its own. */
+  private async packFile(pack: PackIndex, n: number): Promise<Uint8Array> {
+    const range = pack.range(n) ?? fail(`file ${n} is not in the pack of shard ${this.info.path}`);
+    const parts = await this.loadRanges?.(`${this.base}${PACK_FILE}`, [range]);
+    const bytes = parts && sliceParts(parts, range);
+    return bytes ? inflate(bytes) : fail(`the host did not serve file ${n} of the pack of shard ${this.info.path}`);
   }
 
   /** Every page holding the token (as a word prefix, like Pagefind), with its positions. */
@@ -185,6 +206,9 @@ export class ShardReader {
   }
 
   private async fragmentFile(page: number): Promise<Fragment> {
+    const meta = await this.meta();
+    const pack = await this.packIndex();
+    if (pack) return parseFragment(await this.packFile(pack, meta.chunks.length + page));
     const entry = (await this.fullMeta()).pages[page] ?? fail(`page ${page} is not in shard ${this.info.path}`);
     return parseFragment(await this.load(`${this.base}fragment/${entry.hash}.pf_fragment`));
   }
@@ -230,9 +254,9 @@ export class ShardReader {
     const loadRanges = this.loadRanges;
     const missing = () => [...new Set(keys)].filter((k) => !cache.has(k));
     if (!loadRanges || missing().length === 0) return;
-    const [index, meta] = await Promise.all([this.packIndex(), this.meta()]);
-    // A pack that doesn't list every chunk and page is not this index's: leave it.
-    if (!index || index.files !== meta.chunks.length + meta.pages.length) return;
+    await this.meta();
+    const index = await this.packIndex();
+    if (!index) return;
     const wanted = missing().flatMap((key) => {
       const n = entry(key);
       const range = n === undefined ? undefined : index.range(n);

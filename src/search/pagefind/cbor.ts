@@ -152,7 +152,7 @@ export function decodeCbor(bytes: Uint8Array): Cbor {
   return value;
 }
 
-/** Encodes what Pagefind's index files hold (non-negative integers, strings, arrays), as definite lengths. */
+/** Encodes what Pagefind's index files hold (integers, strings, arrays), as definite lengths. */
 export function encodeCbor(value: number | string | readonly unknown[]): Uint8Array {
   const out: number[] = [];
   const head = (major: number, n: number) => {
@@ -165,8 +165,10 @@ export function encodeCbor(value: number | string | readonly unknown[]): Uint8Ar
   };
   const write = (v: unknown) => {
     if (typeof v === 'number') {
-      if (!(Number.isInteger(v) && v >= 0)) throw new Error(`CBOR: ${v} is not a non-negative integer`);
-      head(0, v);
+      if (!Number.isInteger(v)) throw new Error(`CBOR: ${v} is not an integer`);
+      // A negative integer n is major type 1 with argument −1 − n (Pagefind's weight markers are negative).
+      if (v < 0) head(1, -1 - v);
+      else head(0, v);
     } else if (typeof v === 'string') {
       const bytes = new TextEncoder().encode(v);
       head(3, bytes.length);
