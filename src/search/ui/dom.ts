@@ -46,3 +46,16 @@ export function markRanges(root: Element, ranges: readonly Range[]): HTMLElement
   }
   return marks;
 }
+
+/**
+ * Resolves once the browser has had a frame to paint what was just added: the
+ * first results go on screen before background work (older shards, counts)
+ * competes with them for the main thread and the network. A hidden tab paints
+ * no frames, hence the timeout.
+ */
+export function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
+}

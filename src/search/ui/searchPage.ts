@@ -8,7 +8,7 @@
  */
 import { FACETS, KIND_LABELS, UNKNOWN_YEAR, type Facet } from '../schema.ts';
 import { SearchEngine, exactCount, highlightUrl, type Filters, type Hit, type SearchResponse } from '../engine.ts';
-import { appendSegments } from './dom.ts';
+import { afterPaint, appendSegments } from './dom.ts';
 import { readState, stateUrl as urlOf, type State } from './searchState.ts';
 import { histogramBars, renderHistogram } from './histogram.ts';
 import { parseIsoDate } from '../dateRange.ts';
@@ -228,6 +228,8 @@ export function startSearchPage(root: HTMLElement | null = document.querySelecto
       status.textContent = response.complete ? foundText(response) : '已显示最新的结果，正在检索更早的报道…';
       root.dataset.searchState = 'partial';
       root.removeAttribute('aria-busy');
+      await afterPaint();
+      if (myGeneration !== generation) return;
       while (current && current.shown < PAGE && !(response.complete && current.shown >= response.hits.length)) {
         const shown = current.shown;
         await showMore(myGeneration, PAGE - shown, 1);
