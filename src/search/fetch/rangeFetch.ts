@@ -75,10 +75,12 @@ export function storedRangeMemory(build: Promise<string | undefined>): RangeMemo
 export function fetchRanges(cache?: Promise<Cache | undefined>, memory?: RangeMemory): RangeLoader {
   let served = true;
   return async (url, ranges) => {
+    // The cache opens after the memory has read what an earlier visit learnt: a probe sent at once would ask
+    // a host known to refuse ranges again.
+    const store = await cache;
     if (!served || memory?.refused()) return null;
     const header = rangeHeader(ranges);
     const key = `${url}${url.includes('?') ? '&' : '?'}${encodeURIComponent(header)}`;
-    const store = await cache;
     const kept = await store?.match(key).catch(() => undefined);
     if (kept) {
       const bytes = new Uint8Array(await kept.arrayBuffer());
