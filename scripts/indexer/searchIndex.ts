@@ -260,14 +260,14 @@ export async function buildShard(
   await indexer.release();
   await pruneBundle(dir);
   const meta = await metaName(dir);
-  await writeShardPack(dir, meta);
+  // The keys come from Pagefind's own chunks, which the pack then replaces.
   const keys = shardKeys(dir, meta);
+  await writeShardPack(dir, meta);
   const stats = shardStats(job.dates);
   const path = nameByContent(context.outputPath, job.n);
   const dates = job.dates.filter(Boolean);
   const info = {
     path,
-    meta,
     newest: dates[0] ?? '',
     oldest: dates[dates.length - 1] ?? '',
     articles: job.slugs.length,

@@ -3,12 +3,19 @@
  * index of their lengths (src/search/fetch/shardPack.ts), so the browser can
  * fetch a query's chunks, or a page of results, in one multi-range request.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { decodeCbor, encodeCbor } from '../../src/search/pagefind/cbor.ts';
-import { encodePackIndex, PACK_FILE, PACK_INDEX, PACK_META } from '../../src/search/fetch/shardPack.ts';
+import {
+  chunkFile,
+  encodePackIndex,
+  fragmentFile,
+  PACK_FILE,
+  PACK_INDEX,
+  PACK_META,
+} from '../../src/search/fetch/shardPack.ts';
 import { DECODED_MARK, parseMeta, payload } from '../../src/search/pagefind/format.ts';
 import { cutChunks, encodeWordChunk, textWords } from '../../src/search/pagefind/wordChunk.ts';
 
@@ -20,10 +27,13 @@ import { cutChunks, encodeWordChunk, textWords } from '../../src/search/pagefind
 export const PACK_CHUNK_LOCATIONS = 1000;
 
 /**
- * Writes `shard.pack`, `shard.pack.idx` and `shard.meta` next to the shard's
- * `<meta>.pf_meta`; returns the pack's size. The pack's chunks are Pagefind's
- * words re-cut (src/search/pagefind/wordChunk.ts), and `shard.meta` lists them;
- * Pagefind's own files stay as written, for hosts without byte ranges.
+ * Turns the index Pagefind wrote in `dir` into what the browser reads:
+ * `shard.meta` (its page list, without file names, and the re-cut chunks: see
+ * src/search/pagefind/wordChunk.ts), the chunks as `chunk/<n>.pf_index`, the
+ * fragments renamed `fragment/<page>.pf_fragment`, and all of them once more in
+ * `shard.pack` with `shard.pack.idx`. Pagefind's own chunks and `pf_meta`, whose
+ * hashes named those files, are removed: a host without ranges then reads the
+ * same small page list, and numbered files. Returns the pack's size.
  */
 export async function writeShardPack(
   dir: string,
@@ -37,13 +47,21 @@ export async function writeShardPack(
   const words = chunks.flatMap((c) => textWords(gunzipSync(readFileSync(join(dir, 'index', `${c.hash}.pf_index`)))));
   const cut = cutChunks(words, chunkLocations);
   await writeFile(join(dir, PACK_META), withoutFileNames(metaFile, cut));
-  const files = [
-    ...cut.map((c) => gzipSync(encodeWordChunk(c.words), { level: 9 })),
-    ...pages.map((p) => readFileSync(join(dir, 'fragment', `${p.hash}.pf_fragment`))),
-  ];
+  const chunkFiles = cut.map((c) => gzipSync(encodeWordChunk(c.words), { level: 9 }));
+  mkdirSync(join(dir, chunkFile(0), '..'));
+  chunkFiles.forEach((bytes, n) => writeFileSync(join(dir, chunkFile(n)), bytes));
+  const fragmentFiles = pages.map((p, n) => {
+    const numbered = join(dir, fragmentFile(n));
+    renameSync(join(dir, 'fragment', `${p.hash}.pf_fragment`), numbered);
+    return readFileSync(numbered);
+  });
+  const files = [...chunkFiles, ...fragmentFiles];
   const pack = Buffer.concat(files);
   await writeFile(join(dir, PACK_FILE), pack);
   await writeFile(join(dir, PACK_INDEX), encodePackIndex(files.map((f) => f.length)));
+  rmSync(join(dir, 'index'), { recursive: true });
+  rmSync(join(dir, `${meta}.pf_meta`));
+  rmSync(join(dir, 'pagefind-entry.json'));
   return pack.length;
 }
 

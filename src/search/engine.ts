@@ -73,9 +73,9 @@ export class SearchEngine {
     return this.files.index();
   }
 
-  /** Starts loading the shard list, and probing the host for byte ranges (call on focus). */
+  /** Starts loading the shard list (call on focus): the directory then tells which shards a query reads. */
   warm(): void {
-    void this.index().then(({ readers }) => readers[0]?.warm());
+    void this.index();
   }
 
   private async table(text: string): Promise<T2s | undefined> {
@@ -96,9 +96,8 @@ export class SearchEngine {
         (!year || shardHoldsYear(r.info, year === '不详' ? undefined : year)) &&
         overlapsRange(r.info.newest, r.info.oldest, range),
     );
-    // Most queries read the first shard left: its probe for byte ranges, and on a page that has searched before
-    // its postings for the query, load while the directory is asked.
-    readers[0]?.warm();
+    // On a page that has searched before, the first shard's postings for the query load while the directory is
+    // asked: most queries read that shard.
     readers[0]?.prefetchTokens([...terms, ...excluded].flatMap((t) => t.tokens));
     // The directory rules out every shard lacking a token, before any shard is read.
     const holding = await directory?.shardsFor(terms.flatMap((t) => t.tokens)).catch(() => undefined);

@@ -18,6 +18,8 @@ import { alignedTerms, bm25, intersectPages, unionPostings, type TokenOnPage } f
 import type { QueryTerm } from './text/query.ts';
 import { sliceParts, type ByteRange, type RangePart } from './fetch/byteRanges.ts';
 import {
+  chunkFile,
+  fragmentFile,
   PACK_FILE,
   PACK_INDEX,
   PACK_META,
@@ -45,7 +47,6 @@ export interface ShardHit {
 export class ShardReader {
   private metaFile: Promise<ShardMeta> | undefined;
   private metaLoaded = false;
-  private fullMetaFile: Promise<ShardMeta> | undefined;
   private shardStats: Promise<ShardStats> | undefined;
   /** By the chunk's place in the page list's chunk list, which is also its place in the pack. */
   private readonly chunks = new Map<number, Promise<Uint8Array>>();
@@ -66,40 +67,15 @@ export class ShardReader {
     this.loadRanges = loadRanges;
   }
 
-  /**
-   * Starts the probe for byte ranges (the pack index), which decides which page list
-   * the shard reads: started while the query asks the directory, it costs no wait.
-   */
-  warm(): void {
-    void this.packIndex();
-  }
-
-  /**
-   * The page list, chunk ranges, filters and sorts: without the file names of pages and chunks where the host
-   * serves the pack, `pf_meta` where it does not (it names the files then fetched one by one). Asked only once
-   * the probe has answered, so a host without ranges never costs both.
-   */
+  /** The page list, chunk ranges, filters and sorts (`shard.meta`: the same whether or not the host serves ranges). */
   meta(): Promise<ShardMeta> {
-    this.metaFile ??= this.packIndex()
-      .then(async (pack) => {
-        if (!pack) return this.fullMeta();
-        const meta = parseMeta(await this.load(`${this.base}${PACK_META}`));
-        if (pack.files === meta.chunks.length + meta.pages.length) return meta;
-        // A pack that doesn't list every chunk and page is not this index's: leave it.
-        this.pack = Promise.resolve(undefined);
-        return this.fullMeta();
-      })
+    this.metaFile ??= this.load(`${this.base}${PACK_META}`)
+      .then(parseMeta)
       .then((meta) => {
         this.metaLoaded = true;
         return meta;
       });
     return this.metaFile;
-  }
-
-  /** Pagefind's own `pf_meta`, hashes and all: they name the fragment and chunk files. */
-  private fullMeta(): Promise<ShardMeta> {
-    this.fullMetaFile ??= this.load(`${this.base}${this.info.meta}.pf_meta`).then(parseMeta);
-    return this.fullMetaFile;
   }
 
   /** What every query on this shard needs from its page list, worked out once. */
@@ -118,24 +94,9 @@ export class ShardReader {
     return cached(this.chunks, n, () => this.chunkFile(n));
   }
 
-  /**
-   * Chunk `n` by itself: from the pack where the shard reads it (the pack's chunks are cut
-   * otherwise than Pagefind's files, and `shard.meta` numbers those), else its own file.
-   */
-  private async chunkFile(n: number): Promise<Uint8Array> {
-    await this.meta();
-    const pack = await this.packIndex();
-    if (pack) return this.packFile(pack, n);
-    const entry = (await this.fullMeta()).chunks[n] ?? fail(`chunk ${n} is not in shard ${this.info.path}`);
-    return this.load(`${this.base}index/${entry.hash}.pf_index`);
-  }
-
-  /** File `n` of the pack (chunks, then fragments) in a request of its own. */
-  private async packFile(pack: PackIndex, n: number): Promise<Uint8Array> {
-    const range = pack.range(n) ?? fail(`file ${n} is not in the pack of shard ${this.info.path}`);
-    const parts = await this.loadRanges?.(`${this.base}${PACK_FILE}`, [range]);
-    const bytes = parts && sliceParts(parts, range);
-    return bytes ? inflate(bytes) : fail(`the host did not serve file ${n} of the pack of shard ${this.info.path}`);
+  /** Chunk `n` in a request of its own (a host without ranges, or a part a range answer left out). */
+  private chunkFile(n: number): Promise<Uint8Array> {
+    return this.load(`${this.base}${chunkFile(n)}`);
   }
 
   /** Every page holding the token (as a word prefix, like Pagefind), with its positions. */
@@ -169,6 +130,8 @@ export class ShardReader {
   }
 
   async find(terms: readonly QueryTerm[]): Promise<ShardHit[]> {
+    // The probe for byte ranges goes out with the page list: the query's chunks need both.
+    void this.packIndex();
     const meta = await this.meta();
     const { averageLength, recency } = await this.stats();
     const tokens = [...new Set(terms.flatMap((t) => t.tokens))];
@@ -206,11 +169,7 @@ export class ShardReader {
   }
 
   private async fragmentFile(page: number): Promise<Fragment> {
-    const meta = await this.meta();
-    const pack = await this.packIndex();
-    if (pack) return parseFragment(await this.packFile(pack, meta.chunks.length + page));
-    const entry = (await this.fullMeta()).pages[page] ?? fail(`page ${page} is not in shard ${this.info.path}`);
-    return parseFragment(await this.load(`${this.base}fragment/${entry.hash}.pf_fragment`));
+    return parseFragment(await this.load(`${this.base}${fragmentFile(page)}`));
   }
 
   /** Where each file lies in the pack; undefined when the host can't serve it in pieces. */
@@ -239,10 +198,8 @@ export class ShardReader {
 
   /**
    * Starts loading the files for `keys` that `cache` lacks, in one request for
-   * their ranges of the pack (file `entry(key)` of it); a lone file too, since
-   * `shard.meta` does not name the files and fetching one by itself would cost
-   * the full `pf_meta` first. Without a pack (a host that ignores ranges) it
-   * does nothing: each file is then fetched by itself.
+   * their ranges of the pack (file `entry(key)` of it). A lone file, or any on a
+   * host that ignores ranges, is left to be fetched by itself, by its number.
    */
   private async fromPack<K, V>(
     cache: Map<K, Promise<V>>,
@@ -253,10 +210,10 @@ export class ShardReader {
   ): Promise<void> {
     const loadRanges = this.loadRanges;
     const missing = () => [...new Set(keys)].filter((k) => !cache.has(k));
-    if (!loadRanges || missing().length === 0) return;
-    await this.meta();
-    const index = await this.packIndex();
-    if (!index) return;
+    if (!loadRanges || missing().length < 2) return;
+    const [index, meta] = await Promise.all([this.packIndex(), this.meta()]);
+    // A pack that doesn't list every chunk and page is not this index's: leave it.
+    if (!index || index.files !== meta.chunks.length + meta.pages.length) return;
     const wanted = missing().flatMap((key) => {
       const n = entry(key);
       const range = n === undefined ? undefined : index.range(n);
@@ -299,8 +256,4 @@ function cached<K, V>(map: Map<K, Promise<V>>, key: K, make: () => Promise<V>): 
     map.set(key, value);
   }
   return value;
-}
-
-function fail(message: string): never {
-  throw new Error(message);
 }

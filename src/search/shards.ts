@@ -11,8 +11,6 @@ export const SHARD_MANIFEST = 'shards.json';
 export interface ShardInfo {
   /** Directory of the shard's Pagefind files, relative to the manifest; named by its content (`<n>-<hash>/`). */
   path: string;
-  /** Its pf_meta file name without extension (spares a request for pagefind-entry.json). */
-  meta: string;
   /** Newest and oldest article date (ISO); empty for the shard of undated articles. */
   newest: string;
   oldest: string;

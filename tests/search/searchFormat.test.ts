@@ -212,7 +212,7 @@ describe('planShards', () => {
     expect(shards.every((s) => s.length <= 6)).toBe(true);
   });
   test('a shard holds a year if its date range covers it; the undated shard holds unknown years', () => {
-    const shard = { path: '0/', meta: 'm', newest: '2021-03-01', oldest: '2019-12-31', articles: 3 };
+    const shard = { path: '0/', newest: '2021-03-01', oldest: '2019-12-31', articles: 3 };
     expect(['2018', '2019', '2020', '2021', '2022'].map((y) => shardHoldsYear(shard, y))).toEqual([
       false,
       true,

@@ -3,7 +3,7 @@
  * writer, on a host that serves byte ranges and on one that does not: which
  * files it asks for, and that both ways find the same pages.
  */
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -25,7 +25,8 @@ let dir = '';
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'shard-reader-'));
   cpSync(FIXTURE_DIR, dir, { recursive: true });
-  await writeShardPack(dir, metaName);
+  // Chunks of a few locations, so that a query's tokens sit in several.
+  await writeShardPack(dir, metaName, 4);
 });
 
 /** A reader of the packed fixture; `requests` lists each request as `file` or `file bytes=…`. */
@@ -49,35 +50,60 @@ function reader(ranges: boolean) {
       .map(Number);
     return Promise.resolve([{ start, end, bytes: new Uint8Array(answer.body) }]);
   };
-  const info = { path: '0/', meta: metaName, newest: '2021-10-20', oldest: '2019-06-01', articles: 4 };
+  const info = { path: '0/', newest: '2021-10-20', oldest: '2019-06-01', articles: 4 };
   return { shard: new ShardReader(info, '/s/', load, loadRanges), requests };
 }
 
 describe('ShardReader', () => {
-  test('where the host serves ranges: the page list without file names, chunks from the pack', async () => {
+  const query = parseQuery('雁峰区 复工复产');
+
+  test('where the host serves ranges: the page list, then a query’s chunks in one request from the pack', async () => {
     const { shard, requests } = reader(true);
-    const hits = await shard.find(parseQuery('复工复产'));
+    const hits = await shard.find(query);
     expect(hits.length).toBeGreaterThan(0);
     expect(requests).toContain('shard.meta');
-    expect(requests.some((r) => r.startsWith('shard.pack bytes='))).toBe(true);
-    expect(requests.some((r) => r.endsWith('.pf_meta') || r.endsWith('.pf_index'))).toBe(false);
+    expect(requests.filter((r) => /^shard\.pack bytes=\d+-\d+,/u.test(r))).toHaveLength(1);
+    expect(requests.some((r) => r.startsWith('chunk/'))).toBe(false);
   });
 
-  test('where it does not: only Pagefind’s own page list and files, never the pack’s page list', async () => {
+  test('where it does not: the same page list and results, each chunk a numbered file', async () => {
     const { shard, requests } = reader(false);
-    const hits = await shard.find(parseQuery('复工复产'));
-    expect(hits.map((h) => h.page)).toEqual((await reader(true).shard.find(parseQuery('复工复产'))).map((h) => h.page));
-    expect(requests).not.toContain('shard.meta');
-    expect(requests).toContain(`${metaName}.pf_meta`);
+    const hits = await shard.find(query);
+    expect(hits).toEqual(await reader(true).shard.find(query));
+    expect(requests).toContain('shard.meta');
+    expect(requests.filter((r) => r.startsWith('chunk/')).length).toBeGreaterThan(1);
+    expect(requests.some((r) => r.startsWith('shard.pack '))).toBe(false);
     expect(requests.filter((r) => r.startsWith('shard.pack.idx'))).toHaveLength(1);
   });
 
-  test('a probe started early is the one the page list waits for', async () => {
+  test('Pagefind’s own page list and chunks are gone: nothing names a file by hash any more', () => {
+    expect(readdirSync(dir)).not.toContain(`${metaName}.pf_meta`);
+    expect(readdirSync(dir)).not.toContain('index');
+    expect(readdirSync(join(dir, 'fragment')).every((f) => /^\d+\.pf_fragment$/u.test(f))).toBe(true);
+  });
+
+  test('the probe for ranges goes out with the page list, once a shard', async () => {
     const { shard, requests } = reader(true);
-    shard.warm();
-    await shard.meta();
+    await shard.find(query);
+    await shard.find(parseQuery('耒阳'));
+    expect(requests.slice(0, 2).sort()).toEqual(['shard.meta', 'shard.pack.idx bytes=0-0,2-']);
     expect(requests.filter((r) => r.startsWith('shard.pack.idx'))).toHaveLength(1);
-    expect(requests.indexOf('shard.meta')).toBeGreaterThan(0);
+  });
+
+  test('a query’s postings are prefetched only once the page list is loaded, and not fetched again', async () => {
+    const { shard, requests } = reader(true);
+    const tokens = query.flatMap((t) => t.tokens);
+    shard.prefetchTokens(tokens);
+    await Promise.resolve();
+    expect(requests).toEqual([]);
+    await shard.meta();
+    const before = requests.length;
+    shard.prefetchTokens(tokens);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(requests.slice(before).map((r) => r.split(' ')[0])).toContain('shard.pack');
+    const fetched = requests.length;
+    await shard.find(query);
+    expect(requests).toHaveLength(fetched);
   });
 
   test('a phrase only the regions list holds is found, but not counted as held verbatim', async () => {
@@ -87,20 +113,5 @@ describe('ShardReader', () => {
     const [inText] = await shard.find(parseQuery('耒阳油茶'));
     expect(listed).toMatchObject({ page: inText.page, aligned: 0 });
     expect(inText.aligned).toBe(1);
-  });
-
-  test('a query’s postings are prefetched only once the page list is loaded, and not fetched again', async () => {
-    const { shard, requests } = reader(true);
-    const tokens = parseQuery('复工复产').flatMap((t) => t.tokens);
-    shard.prefetchTokens(tokens);
-    await Promise.resolve();
-    expect(requests).toEqual([]);
-    await shard.meta();
-    const before = requests.length;
-    shard.prefetchTokens(tokens);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(requests.slice(before).map((r) => r.split(' ')[0])).toEqual(['shard.pack']);
-    await shard.find(parseQuery('复工复产'));
-    expect(requests).toHaveLength(before + 1);
   });
 });

@@ -1,21 +1,26 @@
 /**
  * A shard's index chunks and fragments in one file, so that a query's chunks,
  * and a page of results, each cost one multi-range request instead of one
- * request a file (docs/search.md, "Packs"). `shard.pack` holds the files as
- * Pagefind wrote them, one after another: the chunks in the order `pf_meta`
- * lists them, then the fragments in page order; `shard.pack.idx` holds their
- * lengths. The files stay, for hosts without multi-range.
+ * request a file (docs/search.md, "Packs"). `shard.pack` holds the files one
+ * after another: the chunks in the order `shard.meta` lists them (Pagefind's
+ * words re-cut by the indexer), then the fragments in page order, all gzip as
+ * Pagefind writes its files; `shard.pack.idx` holds their lengths. The same files are also written one by one, named by number
+ * (`chunkFile`, `fragmentFile`), for hosts without multi-range.
  */
 import { sliceParts, type ByteRange, type RangePart } from './byteRanges.ts';
 
 export const PACK_FILE = 'shard.pack';
 export const PACK_INDEX = 'shard.pack.idx';
 /**
- * The shard's `pf_meta` without the page and chunk hashes (half of its bytes),
- * which name fragment and chunk files: with the pack, only the fallback without
- * ranges needs them.
+ * The shard's page list: Pagefind's `pf_meta` without the page hashes (half of
+ * its bytes, naming files that are numbered instead), with the pack's chunks.
  */
 export const PACK_META = 'shard.meta';
+
+/** Chunk `n` of `shard.meta`'s list as a file of its own (for hosts that serve no byte ranges, or a lone chunk). */
+export const chunkFile = (n: number): string => `chunk/${n}.pf_index`;
+/** The fragment of page `n`, as a file of its own. */
+export const fragmentFile = (n: number): string => `fragment/${n}.pf_fragment`;
 
 const VERSION = 1;
 /**
