@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { satteriPlainText, UNTRUSTED_FEATURES } from './src/integrations/satteriPlainText.ts';
+import { withoutFrontmatterCopy } from './src/integrations/storedMetadata.ts';
 import { sitemap } from './src/integrations/sitemapIntegration.ts';
 
 // The canonical origin used in permalinks, citations, feeds and the sitemap.
@@ -37,7 +38,8 @@ export default defineConfig({
     // Page text is untrusted OCR output: no GFM autolinks, no smart quotes, and
     // raw HTML or link syntax that slipped through the ingest is shown as text.
     // Sätteri (Astro's native processor) renders a body several times faster than unified.
-    processor: satteri({ mdastPlugins: [satteriPlainText], features: UNTRUSTED_FEATURES }),
+    // withoutFrontmatterCopy: the data store every build part loads keeps no second copy of the front matter.
+    processor: withoutFrontmatterCopy(satteri({ mdastPlugins: [satteriPlainText], features: UNTRUSTED_FEATURES })),
   },
   vite: { plugins: [tailwindcss()] },
 });
