@@ -5,8 +5,8 @@
  * into its own folder next to the output, then merges them into one tree.
  *
  * Every part still loads the whole collection (the list pages need all of it)
- * and renders the pages that have no `getStaticPaths` (home, indexes, feeds,
- * articles.json): those are identical in every part, and the merge checks that.
+ * and renders the pages that have no `getStaticPaths` (home, indexes, feeds):
+ * those are identical in every part, and the merge checks that.
  * The sitemap needs every page, so parts write their page lists
  * (`ARCHIVE_PAGE_LIST`, src/integrations/sitemapIntegration.ts) and the driver writes
  * the sitemap from all of them after the merge.

@@ -69,6 +69,16 @@ function regionOf(areaName: string, regions: readonly Region[]): string | undefi
 }
 
 /**
+ * The header line and the lines that hold `code` somewhere. `streets.csv` lists the whole country (over 40,000
+ * rows) and every build part parses it as it starts; a Hengyang row holds its city code, so the other rows are
+ * dropped before they are split into cells.
+ */
+function linesHolding(text: string, code: string): string {
+  const [header = '', ...rows] = text.split(/\r?\n/u).filter((line) => line !== '');
+  return [header, ...rows.filter((line) => line.includes(code))].join('\n');
+}
+
+/**
  * Hengyang's townships from the package's `streets.csv` (code,name,areaCode,provinceCode,cityCode) and
  * `areas.csv` (code,name,cityCode,provinceCode), in code order.
  */
@@ -76,7 +86,7 @@ export function parseTownships(streetsCsv: string, areasCsv: string, regions: re
   const areaNames = new Map<string, string>();
   for (const row of records(areasCsv)) if (row.cityCode === HENGYANG_CODE) areaNames.set(row.code, row.name);
   const townships: Township[] = [];
-  for (const row of records(streetsCsv)) {
+  for (const row of records(linesHolding(streetsCsv, HENGYANG_CODE))) {
     if (row.cityCode !== HENGYANG_CODE) continue;
     if (!/^\d{9}$/u.test(row.code) || !row.name) throw new Error(`streets.csv: a bad row for ${row.code}`);
     const township: Township = { code: row.code, name: row.name, areaCode: row.areaCode };

