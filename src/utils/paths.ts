@@ -3,9 +3,13 @@
  * encodeURIComponent, so no page text can ever become a URL of its own.
  */
 
+/** Characters encodeURIComponent leaves as they are, slashes excepted. */
+const PLAIN_ID = /^[A-Za-z0-9_-]*$/u;
+
 /** Encodes each segment of a path-like id, keeping its slashes as separators. */
 function encodeSegments(id: string): string {
-  return id.split('/').map(encodeURIComponent).join('/');
+  // The ingest's slugs are plain; an article is linked from a dozen pages, so they skip the split and join.
+  return PLAIN_ID.test(id) ? id : id.split('/').map(encodeURIComponent).join('/');
 }
 
 export function articlePath(slug: string): string {

@@ -33,6 +33,9 @@ describe('paths', () => {
   it('URL-encodes keywords and article ids', () => {
     expect(keywordPath('停水')).toBe('/keywords/%E5%81%9C%E6%B0%B4/');
     expect(articlePath('2020/a b')).toBe('/articles/2020/a%20b/');
+    expect(articlePath('0001b06de664')).toBe('/articles/0001b06de664/');
+    expect(articlePath('a.b~c')).toBe('/articles/a.b~c/');
+    expect(articlePath('衡阳')).toBe('/articles/%E8%A1%A1%E9%98%B3/');
   });
 
   it('builds day and listing paths with trailing slashes', () => {
