@@ -1,14 +1,14 @@
 /**
  * Writes the token directory (src/search/directory.ts): from each shard's
  * Pagefind words, which keys it holds and in how many articles, merged into
- * bucket files by key hash. Read from Pagefind's own chunks, so the directory
- * knows exactly the words the engine will find there.
+ * bucket files by key hash. Read from the words the shard's chunks are cut
+ * from, so the directory knows exactly the words the engine will find there.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { parseMeta, parseWordChunk } from '../../src/search/pagefind/format.ts';
+import { gzipSync } from 'node:zlib';
+import type { PackedWord } from '../../src/search/pagefind/wordChunk.ts';
 import { bucketFile, bucketOf, encodeEntry, wordKeys, type DirectoryInfo } from '../../src/search/directory.ts';
 
 /** A shard's keys and their article counts, compact enough to pass from a worker thread. */
@@ -18,22 +18,17 @@ export interface ShardKeys {
   counts: number[];
 }
 
-/** Keys of one written shard (`dir` holds `<meta>.pf_meta` and `index/`). */
-export function shardKeys(dir: string, meta: string): ShardKeys {
-  const { chunks } = parseMeta(gunzipSync(readFileSync(join(dir, `${meta}.pf_meta`))));
+/** Keys of one shard, from the words its pack was cut from (writeShardPack). */
+export function shardKeys(words: readonly PackedWord[]): ShardKeys {
   const pages = new Map<string, Set<number>>();
-  for (const chunk of chunks) {
-    const bytes = gunzipSync(readFileSync(join(dir, 'index', `${chunk.hash}.pf_index`)));
-    for (const { word, postings } of parseWordChunk(bytes)) {
-      for (const key of wordKeys(word)) {
-        let set = pages.get(key);
-        if (!set) pages.set(key, (set = new Set()));
-        for (const p of postings) set.add(p.page);
-      }
+  for (const { word, pages: onPages } of words) {
+    for (const key of wordKeys(word)) {
+      let set = pages.get(key);
+      if (!set) pages.set(key, (set = new Set()));
+      for (const p of onPages) set.add(p.page);
     }
   }
-  // A word whose postings are all metadata-only (no positions) is never matched by the engine.
-  const keys = [...pages.keys()].filter((k) => pages.get(k)!.size > 0);
+  const keys = [...pages.keys()];
   return { keys: keys.join('\n'), counts: keys.map((k) => pages.get(k)!.size) };
 }
 

@@ -260,9 +260,7 @@ export async function buildShard(
   await indexer.release();
   await pruneBundle(dir);
   const meta = await metaName(dir);
-  // The keys come from Pagefind's own chunks, which the pack then replaces.
-  const keys = shardKeys(dir, meta);
-  await writeShardPack(dir, meta);
+  const keys = shardKeys(await writeShardPack(dir, meta));
   const stats = shardStats(job.dates);
   const path = nameByContent(context.outputPath, job.n);
   const dates = job.dates.filter(Boolean);

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { decodeCbor, encodeCbor } from '../../src/search/pagefind/cbor.ts';
 import {
@@ -17,7 +17,7 @@ import {
   PACK_META,
 } from '../../src/search/fetch/shardPack.ts';
 import { DECODED_MARK, parseMeta, payload } from '../../src/search/pagefind/format.ts';
-import { cutChunks, encodeWordChunk, textWords } from '../../src/search/pagefind/wordChunk.ts';
+import { cutChunks, encodeWordChunk, textWords, type PackedWord } from '../../src/search/pagefind/wordChunk.ts';
 
 /**
  * About this many word locations in each chunk of the pack: a query's token
@@ -33,13 +33,14 @@ export const PACK_CHUNK_LOCATIONS = 1000;
  * fragments renamed `fragment/<page>.pf_fragment`, and all of them once more in
  * `shard.pack` with `shard.pack.idx`. Pagefind's own chunks and `pf_meta`, whose
  * hashes named those files, are removed: a host without ranges then reads the
- * same small page list, and numbered files. Returns the pack's size.
+ * same small page list, and numbered files. Returns the shard's words (those
+ * found in some text), from which the token directory takes its keys.
  */
 export async function writeShardPack(
   dir: string,
   meta: string,
   chunkLocations = PACK_CHUNK_LOCATIONS,
-): Promise<number> {
+): Promise<PackedWord[]> {
   const metaFile = gunzipSync(await readFile(join(dir, `${meta}.pf_meta`)));
   const { chunks, pages } = parseMeta(metaFile);
   // One at a time and synchronously (this runs in an index worker): a shard has thousands of small files, more
@@ -48,7 +49,7 @@ export async function writeShardPack(
   const cut = cutChunks(words, chunkLocations);
   await writeFile(join(dir, PACK_META), withoutFileNames(metaFile, cut));
   const chunkFiles = cut.map((c) => gzipSync(encodeWordChunk(c.words), { level: 9 }));
-  mkdirSync(join(dir, chunkFile(0), '..'));
+  mkdirSync(join(dir, dirname(chunkFile(0))));
   chunkFiles.forEach((bytes, n) => writeFileSync(join(dir, chunkFile(n)), bytes));
   const fragmentFiles = pages.map((p, n) => {
     const numbered = join(dir, fragmentFile(n));
@@ -62,16 +63,16 @@ export async function writeShardPack(
   rmSync(join(dir, 'index'), { recursive: true });
   rmSync(join(dir, `${meta}.pf_meta`));
   rmSync(join(dir, 'pagefind-entry.json'));
-  return pack.length;
+  return words;
 }
 
 /**
- * A `pf_meta` file (inflated) with every page's hash emptied and, when given,
- * the pack's chunks in place of Pagefind's (no hashes either), gzipped as
- * Pagefind writes its files. The hashes only name the fragment and chunk files,
- * which the packs replace, and as random hex they were most of the compressed file.
+ * A `pf_meta` file (inflated) with every page's hash emptied and the pack's
+ * chunks in place of Pagefind's (no hashes either), gzipped as Pagefind writes
+ * its files. The hashes only named Pagefind's fragment and chunk files, which
+ * are numbered instead, and as random hex they were most of the compressed file.
  */
-export function withoutFileNames(metaFile: Uint8Array, chunks?: readonly { from: string; to: string }[]): Buffer {
+export function withoutFileNames(metaFile: Uint8Array, chunks: readonly { from: string; to: string }[]): Buffer {
   const fields = decodeCbor(payload(metaFile));
   if (!Array.isArray(fields) || !Array.isArray(fields[1]) || !Array.isArray(fields[2]))
     throw new Error('pf_meta: no page or chunk list where expected');
@@ -80,12 +81,7 @@ export function withoutFileNames(metaFile: Uint8Array, chunks?: readonly { from:
     if (!Array.isArray(page)) throw new Error('pf_meta: a page is not a list');
     return ['', ...page.slice(1)];
   });
-  slim[2] = chunks
-    ? chunks.map((c) => [c.from, c.to, ''])
-    : fields[2].map((chunk) => {
-        if (!Array.isArray(chunk) || chunk.length < 3) throw new Error('pf_meta: a chunk is not a list of three');
-        return [chunk[0], chunk[1], '', ...chunk.slice(3)];
-      });
+  slim[2] = chunks.map((c) => [c.from, c.to, '']);
   const cbor = encodeCbor(slim);
   return gzipSync(Buffer.concat([Buffer.from(DECODED_MARK), cbor]), { level: 9 });
 }
