@@ -165,19 +165,19 @@ function postings(pages: Cbor): Posting[] {
  * others are skipped unread: a chunk holds hundreds of words and a query wants one.
  */
 export function parseWordChunk(bytes: Uint8Array, wanted: (word: string) => boolean = () => true): WordEntry[] {
-  const reader = new CborReader(payload(bytes));
   const entries: WordEntry[] = [];
-  if (reader.arrayLength() < 1) fail('index chunk');
-  const count = reader.arrayLength();
-  for (let i = 0; count < 0 ? !reader.endOfArray() : i < count; i++) {
-    const fields = reader.arrayLength();
-    if (fields < 2) fail('index word');
-    const word = str(reader.value(), 'word');
+  eachWord(bytes, (word, reader) => {
     if (wanted(word)) entries.push({ word, postings: postings(reader.value()) });
     else reader.skip();
-    for (let f = 2; f < fields; f++) reader.skip();
-  }
+  });
   return entries;
+}
+
+/** Each word of an inflated index chunk: `visit` reads or skips its page list; any later fields are skipped. */
+export function eachWord(bytes: Uint8Array, visit: (word: string, reader: CborReader) => void): void {
+  const reader = new CborReader(payload(bytes));
+  if (reader.arrayLength() < 1) fail('index chunk');
+  eachOf(reader, () => fields(reader, 'index word', 2, () => visit(str(reader.value(), 'word'), reader)));
 }
 
 /** Filter value → page numbers. */

@@ -6,8 +6,8 @@
  * words with metadata locations only; the browser never searches those, and
  * they filled chunks that a prefix token then had to download.
  */
-import { CborReader, encodeCbor } from './cbor.ts';
-import { DECODED_MARK, payload } from './format.ts';
+import { encodeCbor } from './cbor.ts';
+import { DECODED_MARK, eachWord } from './format.ts';
 
 /** One word with the pages holding it in the text, locations packed as Pagefind packs them. */
 export interface PackedWord {
@@ -19,12 +19,9 @@ export interface PackedWord {
 
 /** The words of an inflated chunk that occur in some page's text; metadata-only pages and words left out. */
 export function textWords(bytes: Uint8Array): PackedWord[] {
-  const reader = new CborReader(payload(bytes));
   const words: PackedWord[] = [];
-  if (reader.arrayLength() < 1) throw new Error('unexpected Pagefind index chunk layout');
-  const count = reader.arrayLength();
-  for (let i = 0; count < 0 ? !reader.endOfArray() : i < count; i++) {
-    const [word, pages] = reader.value() as [string, [number, number[], ...unknown[]][]];
+  eachWord(bytes, (word, reader) => {
+    const pages = reader.value() as [number, number[], ...unknown[]][];
     let page = 0;
     const kept: PackedWord['pages'] = [];
     for (const [delta, locs] of pages) {
@@ -33,7 +30,7 @@ export function textWords(bytes: Uint8Array): PackedWord[] {
     }
     const locations = kept.reduce((sum, p) => sum + p.locs.filter((l) => l >= 0).length, 0);
     if (kept.length) words.push({ word, pages: kept, locations });
-  }
+  });
   return words;
 }
 
